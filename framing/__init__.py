@@ -1,0 +1,18 @@
+"""framing: how news sources word the same events differently.
+
+    import framing
+    corpus = framing.load_corpus("seeds")
+    analysis = framing.analyse(corpus, framing.load_lexicons(["israel-gaza"]))
+    framing.write_report(analysis, "reports/seeds.html")
+"""
+__version__ = "0.1.0"
+
+from .api import Analysis, Columns, analyse, load_corpus, load_lexicons, write_report  # noqa: E402
+from .errors import FramingError, InputError, LexiconError  # noqa: E402
+from .model import Category, Corpus, Document, Lexicon, Match, Skipped, Term  # noqa: E402
+
+__all__ = [
+    "__version__", "analyse", "load_corpus", "load_lexicons", "write_report", "Analysis", "Columns",
+    "FramingError", "InputError", "LexiconError",
+    "Category", "Corpus", "Document", "Lexicon", "Match", "Skipped", "Term",
+]

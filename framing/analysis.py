@@ -1,0 +1,59 @@
+"""The analysis stage: corpus + lexicons -> document profiles -> group counts."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+
+from .counts import Counts, DocumentProfile, TermIndex, count, profile_document
+from .grouping import grouper
+from .matcher import Matcher
+from .model import Corpus, Document, Lexicon
+
+Progress = Callable[[Iterable], Iterable]
+_PARALLEL_MIN_CHARS = 20_000_000  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Analysis:
+    corpus: Corpus
+    lexicons: tuple[Lexicon, ...]
+    by: str
+    groups: tuple[str, ...]
+    doc_groups: dict[str, str]
+    profiles: tuple[DocumentProfile, ...]
+    counts: Counts
+
+
+def _profile_chunk(chunk: Sequence[tuple[Document, str]], matchers: Sequence[Matcher]) -> list[DocumentProfile]:
+    return [profile_document(doc, group, matchers) for doc, group in chunk]
+
+
+def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nested: bool = False,
+            workers: int | None = None, progress: Progress | None = None) -> Analysis:
+    """Match every lexicon in every document and count per group.
+
+    `workers=None` uses all cores for large corpora and one for small ones; the result is the
+    same either way (profiles keep corpus order).
+    """
+    key = grouper(corpus, by)
+    matchers = [Matcher(lx, nested=nested) for lx in lexicons]
+    pairs = [(d, key(d)) for d in corpus.documents]
+    if workers is None:
+        size = sum(len(d.text) for d in corpus.documents)
+        workers = (os.cpu_count() or 1) if size >= _PARALLEL_MIN_CHARS else 1
+    if workers > 1:
+        chunks = [pairs[i:i + 500] for i in range(0, len(pairs), 500)]
+        with ProcessPoolExecutor(workers) as pool:
+            results = pool.map(partial(_profile_chunk, matchers=matchers), chunks)
+            if progress:
+                results = progress(results)
+            profiles = tuple(p for chunk in results for p in chunk)
+    else:
+        items = progress(pairs) if progress else pairs
+        profiles = tuple(profile_document(d, g, matchers) for d, g in items)
+    groups = tuple(dict.fromkeys(g for _, g in pairs))
+    counts = count(profiles, TermIndex.of(lexicons), groups)
+    return Analysis(corpus, tuple(lexicons), by, groups, {d.id: g for d, g in pairs}, profiles, counts)

@@ -1,0 +1,38 @@
+"""The public entry points: load, analyse, report. Each is a thin, documented wrapper over a stage."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis import Analysis, analyse
+from .corpus import Columns, from_dataframe, read_corpus
+from .lexicon import load_lexicon
+from .model import Corpus, Lexicon
+
+
+def load_corpus(source: str | Path | pd.DataFrame, columns: Columns | None = None, name: str | None = None) -> Corpus:
+    """A corpus from a folder of .txt files, a table file, or a DataFrame."""
+    if isinstance(source, pd.DataFrame):
+        return from_dataframe(source, columns, name=name or "corpus")
+    return read_corpus(source, columns, name=name)
+
+
+def load_lexicons(names: Iterable[str | Path]) -> tuple[Lexicon, ...]:
+    """Lexicons by path or bundled name (see `framing lexicons`)."""
+    return tuple(load_lexicon(n) for n in names)
+
+
+def write_report(analysis: Analysis, path: str | Path, *, blind: bool = False, title: str | None = None) -> Path:
+    """Build the report of an analysis and write it as one self-contained HTML file."""
+    from .report import build_report, render_report
+
+    report = build_report(analysis, blind=blind, title=title)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_report(report), encoding="utf-8")
+    return path
+
+
+__all__ = ["analyse", "load_corpus", "load_lexicons", "write_report", "Analysis", "Columns"]

@@ -1,0 +1,205 @@
+"""The command line: parses arguments, calls the public API, shows progress, maps errors to exit
+codes (0 ok, 1 input error, 2 usage). No library module imports this one."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import FramingError, LexiconError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+DEFAULT_LEXICON = "israel-gaza"
+
+
+def _corpus_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", help="a folder of .txt files (one subfolder per source, optional manifest.csv), "
+                                  "or a .csv/.tsv/.jsonl/.parquet file")
+    p.add_argument("--by", default="source", help="group documents by this field: source (default), "
+                                                    "date:year|month|day, or any metadata column")
+    g = p.add_argument_group("table columns (for .csv/.tsv/.jsonl/.parquet)")
+    for field in ("text", "source", "date", "title", "url", "id"):
+        g.add_argument(f"--{field}-col", default=field, metavar="NAME", help=f"column with the {field} (default: {field})")
+
+
+def _lexicon_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lexicon", "-l", action="append", metavar="FILE",
+                   help=f"lexicon file or bundled name; repeatable (default: {DEFAULT_LEXICON})")
+    p.add_argument("--nested", action="store_true", help="also count terms nested inside longer matched terms")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="framing", description="Show how news sources word the same events "
+                                     "differently: lexicon counts, Fightin' Words log-odds, and an HTML report.")
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars or notes, only errors")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("report", help="write the interactive HTML report of a corpus")
+    _corpus_args(p)
+    _lexicon_args(p)
+    p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
+    p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
+    p.add_argument("--title", help="title shown on the page")
+
+    p = sub.add_parser("stats", help="print counts and log-odds per group and lexicon term")
+    _corpus_args(p)
+    _lexicon_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
+                   help="all text, the reporter's own words, or quotations only (default: all)")
+    p.add_argument("--table", choices=("terms", "categories", "compare", "contrast"), default="terms",
+                   help="terms: counts and rates (default); categories; compare: log-odds one-vs-rest; "
+                        "contrast: shares within contrast sets")
+
+    p = sub.add_parser("discover", help="print distinguishing terms outside the lexicon (candidates)")
+    _corpus_args(p)
+    _lexicon_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--top", type=int, default=30, help="terms per group (default: 30)")
+
+    p = sub.add_parser("lexicons", help="list the bundled lexicons, or check lexicon files")
+    lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    lsub.add_parser("list", help="list bundled lexicons (default)")
+    c = lsub.add_parser("check", help="validate lexicon files and report every problem with its line")
+    c.add_argument("files", nargs="+", metavar="FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING, format="framing: note: %(message)s")
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args)
+    except LexiconError as exc:
+        for problem in exc.problems:
+            print(f"framing: lexicon error: {problem}", file=sys.stderr)
+        return EXIT_INPUT
+    except FramingError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line unless asked for the traceback
+        if args.debug:
+            raise
+        print(f"framing: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+              file=sys.stderr)
+        return 3
+
+
+def _progress(args, desc: str):
+    if args.quiet:
+        return None
+    from tqdm import tqdm
+
+    return lambda it: tqdm(it, desc=desc, unit="doc", delay=2, file=sys.stderr, leave=False)
+
+
+def _load(args):
+    from .api import load_corpus, load_lexicons
+    from .corpus import Columns
+
+    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
+                      url=args.url_col, id=args.id_col)
+    corpus = load_corpus(args.corpus, columns=columns)
+    if not args.quiet and corpus.skipped:
+        print(f"framing: skipped {len(corpus.skipped)} input(s):", file=sys.stderr)
+        for s in corpus.skipped:
+            print(f"  {s.path}: {s.reason}", file=sys.stderr)
+    lexicons = load_lexicons(args.lexicon or [DEFAULT_LEXICON])
+    return corpus, lexicons
+
+
+def _write_table(df, fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    else:
+        df.to_csv(sys.stdout, index=False, float_format="%.6g")
+
+
+def _cmd_report(args) -> int:
+    from .api import analyse, write_report
+
+    corpus, lexicons = _load(args)
+    analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    out = Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html"
+    written = write_report(analysis, out, blind=args.blind, title=args.title)
+    print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
+    return EXIT_OK
+
+
+def _cmd_stats(args) -> int:
+    from . import stats
+    from .api import analyse
+
+    corpus, lexicons = _load(args)
+    analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    if args.table == "terms":
+        df = stats.frequencies(analysis.counts, voice=args.voice)
+    elif args.table == "categories":
+        df = stats.category_frequencies(analysis.counts, voice=args.voice)
+    elif args.table == "compare":
+        df = stats.lexicon_comparison(analysis.counts, voice=args.voice)
+    else:
+        df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
+    _write_table(df, args.format)
+    return EXIT_OK
+
+
+def _cmd_discover(args) -> int:
+    from . import stats
+    from .api import analyse
+
+    corpus, lexicons = _load(args)
+    analysis = analyse(corpus, lexicons, by=args.by, progress=_progress(args, "matching"))
+    df = stats.discover(analysis, top=args.top)
+    _write_table(df, args.format)
+    return EXIT_OK
+
+
+def _cmd_lexicons(args) -> int:
+    from .lexicon import bundled_lexicons, load_lexicon
+
+    if args.lexicon_command == "check":
+        failed = 0
+        for f in args.files:
+            try:
+                lx = load_lexicon(f)
+            except LexiconError as exc:
+                failed += 1
+                for problem in exc.problems:
+                    print(f"{problem}", file=sys.stderr)
+                continue
+            from .matcher import Matcher
+
+            bad = Matcher(lx).unmatchable()
+            if bad:
+                failed += 1
+                for form in bad:
+                    print(f"{f}: {form!r} can never be matched as written; check its characters", file=sys.stderr)
+                continue
+            n_terms = sum(len(c.terms) for c in lx.categories)
+            print(f"{f}: ok ({len(lx.categories)} categories, {n_terms} terms)")
+        return EXIT_INPUT if failed else EXIT_OK
+    for path in bundled_lexicons():
+        lx = load_lexicon(path)
+        n_terms = sum(len(c.terms) for c in lx.categories)
+        print(f"{path.stem:<16} {lx.name} ({len(lx.categories)} categories, {n_terms} terms)  {path}")
+    return EXIT_OK
+
+
+_COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "lexicons": _cmd_lexicons}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,272 @@
+"""Reading corpora: folders of text files (with an optional manifest), CSV/TSV, JSON Lines,
+Parquet, or a pandas DataFrame, into one `Corpus` of normalised `Document`s.
+
+Only this module touches the input files. Problems that make the whole input unusable raise
+`InputError` (naming the file, and line or column where one applies); problems with a single
+document skip it and list it in `Corpus.skipped` with the reason.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError
+from .model import Corpus, Document, Skipped
+from .text import DecodeFailure, decode, normalize
+
+log = logging.getLogger(__name__)
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
+_DATE_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which table columns hold which document field (the CLI's --text-col, --source-col, ...)."""
+
+    text: str = "text"
+    source: str = "source"
+    date: str = "date"
+    title: str = "title"
+    url: str = "url"
+    id: str = "id"
+
+
+def read_corpus(path: str | Path, columns: Columns | None = None, name: str | None = None) -> Corpus:
+    """Read a folder of `.txt` files or one table file into a `Corpus`."""
+    path = Path(path)
+    columns = columns or Columns()
+    if not path.exists():
+        raise InputError(path, "no such file or folder; check the path")
+    name = name or (path.stem if path.is_file() else path.resolve().name)
+    if path.is_dir():
+        return _read_folder(path, name)
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return from_dataframe(_read_table(path), columns, name=name, origin=str(path))
+    if path.suffix.lower() == ".txt":
+        return _finish(name, [_read_text_file(path, path.parent, {})], origin=path)
+    raise InputError(path, f"unsupported file type {path.suffix!r}; give a folder of .txt files or a "
+                     ".csv, .tsv, .jsonl or .parquet file")
+
+
+def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str = "corpus",
+                   origin: str = "<DataFrame>") -> Corpus:
+    """A `Corpus` from a DataFrame with one row per document; extra columns become metadata."""
+    columns = columns or Columns()
+    if columns.text not in df.columns:
+        raise InputError(origin, f"no text column {columns.text!r}; columns are {list(map(str, df.columns))}; "
+                         "name the text column with --text-col", column=columns.text)
+    known = {columns.text, columns.source, columns.date, columns.title, columns.url, columns.id}
+    results: list[Document | Skipped] = []
+    notes: list[str] = []
+    # Line numbers count the header as line 1, as a spreadsheet shows them.
+    for i, row in enumerate(df.to_dict("records")):
+        where = f"{origin}:{i + 2}"
+        text = _cell(row.get(columns.text))
+        if not text or not normalize(text):
+            results.append(Skipped(where, "empty text"))
+            continue
+        date, date_note = _parse_date(_cell(row.get(columns.date)), where)
+        if date_note:
+            notes.append(date_note)
+        doc_id = _cell(row.get(columns.id)) or f"row{i + 2}"
+        meta = {k: v for k, v in row.items() if k not in known and _cell(v)}
+        results.append(Document(
+            id=doc_id, text=normalize(text), source=_cell(row.get(columns.source)), date=date,
+            title=_clean_opt(row.get(columns.title)), url=_cell(row.get(columns.url)), meta=meta,
+        ))
+    return _finish(name, results, origin=origin, notes=notes)
+
+
+def _cell(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(value).strip()
+    return text or None
+
+
+def _clean_opt(value: Any) -> str | None:
+    text = _cell(value)
+    return normalize(text) if text else None
+
+
+def _parse_date(value: str | None, where: str) -> tuple[dt.date | None, str | None]:
+    if not value:
+        return None, None
+    try:
+        return pd.Timestamp(value).date(), None
+    except (ValueError, TypeError):
+        return None, f"{where}: date {value!r} is not a date; left empty"
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+        if suffix in {".jsonl", ".ndjson"}:
+            return _read_jsonl(path)
+        data = path.read_bytes()
+        if not data.strip():
+            raise InputError(path, "empty file")
+        text = decode(data).text
+        import io
+
+        return pd.read_csv(io.StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str,
+                           keep_default_na=False)
+    except InputError:
+        raise
+    except DecodeFailure as exc:
+        raise InputError(path, str(exc)) from None
+    except pd.errors.ParserError as exc:
+        line = _line_from_message(str(exc))
+        raise InputError(path, f"not a valid table: {exc}", line=line) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"cannot read: {exc}") from None
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    try:
+        text = decode(path.read_bytes()).text
+    except DecodeFailure as exc:
+        raise InputError(path, str(exc)) from None
+    rows = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, f"not valid JSON ({exc.msg}); each line must be one JSON object", line=n) from None
+        if not isinstance(row, dict):
+            raise InputError(path, "each line must be a JSON object ({...})", line=n)
+        rows.append(row)
+    if not rows:
+        raise InputError(path, "empty file")
+    return pd.DataFrame(rows)
+
+
+def _line_from_message(message: str) -> int | None:
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _read_folder(root: Path, name: str) -> Corpus:
+    files = sorted(p for p in root.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
+    manifest = _read_manifest(root)
+    if not files:
+        raise InputError(root, "no .txt files in this folder (searched recursively); "
+                         "put one article per .txt file, or give a .csv/.jsonl/.parquet file")
+    for rel, (line, _) in manifest.items():
+        if not (root / rel).is_file():
+            raise InputError(_manifest_path(root), f"names file {rel!r}, which does not exist", line=line)
+    results = []
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        meta = manifest.get(rel, (None, {}))[1]
+        results.append(_read_text_file(path, root, meta))
+    return _finish(name, results, origin=root)
+
+
+def _manifest_path(root: Path) -> Path:
+    for candidate in MANIFEST_NAMES:
+        if (root / candidate).is_file():
+            return root / candidate
+    return root / MANIFEST_NAMES[0]
+
+
+def _read_manifest(root: Path) -> dict[str, tuple[int, dict[str, str]]]:
+    """file (relative path) -> (line in the manifest, metadata)."""
+    path = _manifest_path(root)
+    if not path.is_file():
+        return {}
+    df = _read_table(path)
+    if "file" not in df.columns:
+        raise InputError(path, f"a manifest needs a 'file' column; columns are {list(df.columns)}", column="file")
+    out: dict[str, tuple[int, dict[str, str]]] = {}
+    for i, row in enumerate(df.to_dict("records")):
+        line = i + 2 if path.suffix == ".csv" else i + 1
+        rel = _cell(row.pop("file"))
+        if not rel:
+            raise InputError(path, "empty 'file' value", line=line, column="file")
+        out[rel] = (line, {k: v for k, v in row.items() if _cell(v) is not None})
+    return out
+
+
+def _read_text_file(path: Path, root: Path, meta: Mapping[str, Any]) -> Document | Skipped:
+    rel = path.relative_to(root).as_posix() if path != root else path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Skipped(str(path), f"cannot read: {exc.strerror}")
+    if not data.strip():
+        return Skipped(str(path), "empty file")
+    try:
+        decoded = decode(data)
+    except DecodeFailure as exc:
+        return Skipped(str(path), str(exc))
+    text = normalize(decoded.text)
+    date = None
+    header = _DATE_HEADER.match(text)
+    if header:
+        try:
+            date = dt.date.fromisoformat(header.group(1))
+            text = text[header.end():].lstrip()
+        except ValueError:
+            pass  # not a real date: leave the text as written
+    if not text:
+        return Skipped(str(path), "no text after the date line")
+    meta = dict(meta)
+    parts = Path(rel).parts
+    source = _cell(meta.pop("source", None)) or (parts[0] if len(parts) > 1 else None)
+    manifest_date, _ = _parse_date(_cell(meta.pop("date", None)), str(path))
+    extra = {"file": rel}
+    if decoded.fallback:
+        extra["encoding"] = "cp1252"
+    return Document(
+        id=_cell(meta.pop("id", None)) or Path(rel).with_suffix("").as_posix(),
+        text=text, source=source, date=manifest_date or date,
+        title=_clean_opt(meta.pop("title", None)), url=_cell(meta.pop("url", None)),
+        meta={**extra, **meta},
+    )
+
+
+def _finish(name: str, results: Iterable[Document | Skipped], origin: str | Path,
+            notes: Iterable[str] = ()) -> Corpus:
+    docs = [r for r in results if isinstance(r, Document)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    notes = list(notes)
+    for d in docs:
+        if d.meta.get("encoding") == "cp1252":
+            notes.append(f"{d.meta.get('file', d.id)}: not valid UTF-8; decoded as Windows-1252 (check accents)")
+    seen: dict[str, str] = {}
+    for d in docs:
+        where = str(d.meta.get("file", d.id))
+        if d.id in seen:
+            raise InputError(origin, f"duplicate document id {d.id!r} ({seen[d.id]} and {where}); "
+                             "document ids must be unique")
+        seen[d.id] = where
+    if not docs:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+        raise InputError(origin, f"no readable documents ({reasons})" if reasons else "no documents")
+    for note in notes:
+        log.warning(note)
+    return Corpus(name=name, documents=tuple(docs), skipped=tuple(skipped), notes=tuple(notes))
+
+
+def with_documents(corpus: Corpus, documents: Iterable[Document]) -> Corpus:
+    return replace(corpus, documents=tuple(documents))

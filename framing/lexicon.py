@@ -1,0 +1,342 @@
+"""Loading and checking lexicons: the project's YAML format, a two-column CSV, quanteda-style
+YAML dictionaries and LIWC-style `.dic` files.
+
+YAML is read node by node (never through implicit typing), so `no`, `null` or `1984` stay the
+strings a teacher typed, and every problem carries the line it is on. Nothing invalid loads: all
+problems of a file are collected and raised together as one `LexiconError`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from .errors import LexiconError, Problem
+from .model import Category, Lexicon, Term
+from .text import normalize
+
+LEXICON_SUFFIXES = (".yaml", ".yml", ".csv", ".dic")
+_TOP_KEYS = {"name", "language", "description", "references", "categories"}
+_CATEGORY_KEYS = {"name", "note", "contrast", "terms", "references"}
+_TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references"}
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+_SEPARATORS = re.compile(r"[\s\-\u2014]+")
+
+
+def bundled_dir() -> Path:
+    """Where the bundled lexicons are: inside an installed wheel, or `lexicons/` of a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_lexicons"
+    return installed if installed.is_dir() else here.parent / "lexicons"
+
+
+def bundled_lexicons() -> list[Path]:
+    return sorted(p for p in bundled_dir().iterdir() if p.suffix in LEXICON_SUFFIXES)
+
+
+def resolve(name_or_path: str | Path) -> Path:
+    """A lexicon file: an existing path, or the name of a bundled lexicon (`israel-gaza`)."""
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    for candidate in bundled_lexicons():
+        if candidate.stem == str(name_or_path) or candidate.name == str(name_or_path):
+            return candidate
+    names = ", ".join(p.stem for p in bundled_lexicons())
+    raise LexiconError([Problem(str(name_or_path), f"no such lexicon file, and no bundled lexicon of that name "
+                                                   f"(bundled: {names})")])
+
+
+def term_key(form: str, case_sensitive: bool = False) -> str:
+    """The canonical form under which two spellings count as the same entry."""
+    key = _SEPARATORS.sub(" ", normalize(form)).strip()
+    return key if case_sensitive else key.lower()
+
+
+def load_lexicon(name_or_path: str | Path) -> Lexicon:
+    """Load and validate one lexicon file (any supported format)."""
+    path = resolve(name_or_path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError([Problem(str(path), f"cannot read as UTF-8 text: {exc}")]) from None
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        lexicon, problems, lines = _from_csv(raw, str(path))
+    elif suffix == ".dic":
+        lexicon, problems, lines = _from_dic(raw, str(path))
+    elif suffix in {".yaml", ".yml"}:
+        lexicon, problems, lines = _from_yaml(raw, str(path))
+    else:
+        raise LexiconError([Problem(str(path), f"unsupported lexicon type {suffix!r}; use .yaml, .csv or .dic")])
+    problems += _check(lexicon, str(path), lines)
+    if problems:
+        raise LexiconError(sorted(problems, key=lambda p: p.line or 0))
+    return lexicon
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+class _Checker:
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.lines: dict[int, int] = {}  # id(value) -> line, for checks after construction
+
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else None
+        self.problems.append(Problem(self.path, message, line))
+
+    def scalar(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} must be a single value, not a list or mapping")
+            return None
+        return str(node.value).strip()
+
+    def strings(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node]]:
+        if isinstance(node, yaml.ScalarNode):
+            return [(node.value.strip(), node)] if node.value.strip() else []
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} must be a list")
+            return []
+        out = []
+        for item in node.value:
+            value = self.scalar(item, f"each entry of {what}")
+            if value:
+                out.append((value, item))
+        return out
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        value = (self.scalar(node, what) or "").lower()
+        if value in _TRUE:
+            return True
+        if value not in _FALSE:
+            self.error(node, f"{what} must be true or false, not {value!r}")
+        return False
+
+    def mapping(self, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = str(key_node.value)
+            if key not in allowed:
+                self.error(key_node, f"unknown key {key!r} in {what}; allowed: {', '.join(sorted(allowed))}")
+            elif key in out:
+                self.error(key_node, f"key {key!r} appears twice in {what}")
+            else:
+                out[key] = value
+        return out
+
+
+def _compose(raw: str, path: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LexiconError([Problem(path, f"not valid YAML: {problem}", line)]) from None
+
+
+def _from_yaml(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
+    root = _compose(raw, path)
+    if not isinstance(root, yaml.MappingNode):
+        raise LexiconError([Problem(path, "a lexicon must be a YAML mapping (name:, categories:, ...)", 1)])
+    keys = {str(k.value) for k, _ in root.value}
+    if "categories" not in keys:
+        return _from_quanteda(root, path)
+    ck = _Checker(path)
+    top = ck.mapping(root, _TOP_KEYS, "the lexicon")
+    categories = []
+    cats_node = top["categories"]
+    if not isinstance(cats_node, yaml.SequenceNode):
+        ck.error(cats_node, "categories must be a list of categories (each starting with '- name:')")
+    else:
+        for cnode in cats_node.value:
+            category = _category(ck, cnode)
+            if category:
+                categories.append(category)
+    name = ck.scalar(top["name"], "name") if "name" in top else Path(path).stem
+    lexicon = Lexicon(
+        name=name or Path(path).stem,
+        categories=tuple(categories),
+        language=(ck.scalar(top["language"], "language") if "language" in top else None) or "en",
+        description=ck.scalar(top["description"], "description") if "description" in top else None,
+        references=tuple(v for v, _ in ck.strings(top["references"], "references")) if "references" in top else (),
+        path=path,
+    )
+    return lexicon, ck.problems, ck.lines
+
+
+def _category(ck: _Checker, node: yaml.Node) -> Category | None:
+    if not isinstance(node, yaml.MappingNode):
+        ck.error(node, "each category must be a mapping with at least name: and terms:")
+        return None
+    fields = ck.mapping(node, _CATEGORY_KEYS, "a category")
+    name = ck.scalar(fields["name"], "name") if "name" in fields else None
+    if not name:
+        ck.error(node, "a category needs a name:")
+        return None
+    terms = []
+    terms_node = fields.get("terms")
+    if terms_node is None or (isinstance(terms_node, yaml.ScalarNode) and not terms_node.value.strip()):
+        pass  # an empty category is reported by _check, for every format alike
+    elif not isinstance(terms_node, yaml.SequenceNode):
+        ck.error(terms_node, f"terms of {name!r} must be a list")
+    else:
+        for tnode in terms_node.value:
+            term = _term(ck, tnode)
+            if term:
+                terms.append(term)
+                ck.lines[id(term)] = tnode.start_mark.line + 1
+    category = Category(
+        name=name, terms=tuple(terms),
+        note=ck.scalar(fields["note"], "note") if "note" in fields else None,
+        contrast=ck.flag(fields["contrast"], "contrast") if "contrast" in fields else False,
+        references=tuple(v for v, _ in ck.strings(fields["references"], "references")) if "references" in fields else (),
+    )
+    ck.lines[id(category)] = node.start_mark.line + 1
+    return category
+
+
+def _term(ck: _Checker, node: yaml.Node) -> Term | None:
+    if isinstance(node, yaml.ScalarNode):
+        return Term(term=node.value.strip()) if node.value.strip() else None
+    if not isinstance(node, yaml.MappingNode):
+        ck.error(node, "a term is a string, or a mapping with term: and optional variants:")
+        return None
+    fields = ck.mapping(node, _TERM_KEYS, "a term")
+    term = ck.scalar(fields["term"], "term") if "term" in fields else None
+    if not term:
+        ck.error(node, "a term entry needs term:")
+        return None
+    return Term(
+        term=term,
+        variants=tuple(v for v, _ in ck.strings(fields["variants"], "variants")) if "variants" in fields else (),
+        case_sensitive=ck.flag(fields["case_sensitive"], "case_sensitive") if "case_sensitive" in fields else False,
+        note=ck.scalar(fields["note"], "note") if "note" in fields else None,
+        references=tuple(v for v, _ in ck.strings(fields["references"], "references")) if "references" in fields else (),
+    )
+
+
+def _from_quanteda(root: yaml.MappingNode, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
+    """quanteda dictionary YAML: `category: [terms]`, nested mappings give `parent/child` categories."""
+    ck = _Checker(path)
+    categories: list[Category] = []
+
+    def walk(node: yaml.MappingNode, prefix: str) -> None:
+        for key_node, value in node.value:
+            name = f"{prefix}{key_node.value}"
+            if isinstance(value, yaml.MappingNode):
+                walk(value, name + "/")
+                continue
+            terms = tuple(Term(term=v) for v, _ in ck.strings(value, f"category {name!r}"))
+            category = Category(name=name, terms=terms)
+            ck.lines[id(category)] = key_node.start_mark.line + 1
+            categories.append(category)
+
+    walk(root, "")
+    return Lexicon(name=Path(path).stem, categories=tuple(categories), path=path), ck.problems, ck.lines
+
+
+# --- CSV and LIWC -------------------------------------------------------------------------------
+
+def _from_csv(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
+    rows = list(csv.reader(io.StringIO(raw)))
+    problems: list[Problem] = []
+    if not rows or [c.strip().lower() for c in rows[0][:2]] != ["term", "category"]:
+        raise LexiconError([Problem(path, "a CSV lexicon needs the header line: term,category", 1)])
+    by_category: dict[str, list[Term]] = {}
+    lines: dict[int, int] = {}
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            problems.append(Problem(path, "each line needs a term and a category", n))
+            continue
+        term = Term(term=row[0].strip())
+        lines[id(term)] = n
+        by_category.setdefault(row[1].strip(), []).append(term)
+    categories = tuple(Category(name=c, terms=tuple(ts)) for c, ts in by_category.items())
+    return Lexicon(name=Path(path).stem, categories=categories, path=path), problems, lines
+
+
+def _from_dic(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
+    """LIWC-style: a header between two '%' lines maps numbers to category names."""
+    lines = raw.splitlines()
+    problems: list[Problem] = []
+    marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
+    if len(marks) < 2:
+        raise LexiconError([Problem(path, "a .dic file starts with a '%' line, category lines, and another '%' line", 1)])
+    names: dict[str, str] = {}
+    for i in range(marks[0] + 1, marks[1]):
+        parts = lines[i].split()
+        if len(parts) < 2:
+            problems.append(Problem(path, "a category line is: number name", i + 1))
+            continue
+        names[parts[0]] = " ".join(parts[1:])
+    by_category: dict[str, list[Term]] = {n: [] for n in names.values()}
+    where: dict[int, int] = {}
+    for i in range(marks[1] + 1, len(lines)):
+        parts = lines[i].split("\t") if "\t" in lines[i] else lines[i].split()
+        parts = [p.strip() for p in parts if p.strip()]
+        if not parts:
+            continue
+        term, numbers = parts[0], parts[1:]
+        if not numbers:
+            problems.append(Problem(path, f"term {term!r} has no category number", i + 1))
+        for number in numbers:
+            if number not in names:
+                problems.append(Problem(path, f"category number {number!r} is not defined in the header", i + 1))
+            else:
+                entry = Term(term=term)
+                where[id(entry)] = i + 1
+                by_category[names[number]].append(entry)
+    categories = tuple(Category(name=c, terms=tuple(ts)) for c, ts in by_category.items())
+    return Lexicon(name=Path(path).stem, categories=categories, path=path), problems, where
+
+
+# --- checks shared by all formats ---------------------------------------------------------------
+
+def _forms(lexicon: Lexicon) -> Iterator[tuple[Category, Term, str]]:
+    for category in lexicon.categories:
+        for term in category.terms:
+            for form in term.forms:
+                yield category, term, form
+
+
+def _check(lexicon: Lexicon, path: str, lines: dict[int, int]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for category in lexicon.categories:
+        line = lines.get(id(category))
+        if not category.terms:
+            problems.append(Problem(path, f"category {category.name!r} is empty: add at least one term", line))
+        elif category.contrast and len(category.terms) < 2:
+            problems.append(Problem(path, f"category {category.name!r} is marked contrast: true but has one term; "
+                                          "a contrast set needs at least two competing terms", line))
+    for category, term, form in _forms(lexicon):
+        line = lines.get(id(term))
+        where = f"category {category.name!r}"
+        if "*" in form:
+            star = form.index("*")
+            after = form[star + 1:]
+            if form.count("*") > 1 or star == 0 or not form[star - 1].isalnum() or (
+                    after and not _SEPARATORS.match(after)):
+                problems.append(Problem(path, f"wildcard in {form!r} ({where}): '*' may only end a word, "
+                                              "as in 'massacre*' (one per entry)", line))
+                continue
+        if not any(ch.isalnum() for ch in form):
+            problems.append(Problem(path, f"{form!r} ({where}) has no letters or digits, so it can never match", line))
+            continue
+        key = term_key(form, term.case_sensitive)
+        if key in seen:
+            problems.append(Problem(path, f"{form!r} is listed twice: {seen[key]} and {where} (term {term.term!r}); "
+                                          "keep it in one place", line))
+        else:
+            seen[key] = f"{where} (term {term.term!r})"
+    return problems

@@ -1,0 +1,96 @@
+"""The typed, immutable values passed from stage to stage of the pipeline.
+
+All shared types live here so that every stage can be read (and replaced) on its own:
+reading gives a `Corpus`, loading gives a `Lexicon`, matching gives `Match`es, counting gives
+`Counts`. Mappings inside frozen dataclasses are treated as read-only by convention (plain
+dicts keep the values picklable for process pools and Dask).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    source: str | None = None
+    date: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that did not become a document, and why: listed to the user, never dropped silently."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    documents: tuple[Document, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = ()  # things the user should know, e.g. a Windows-1252 fallback
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def __iter__(self):
+        return iter(self.documents)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry: the name it is reported under and the surface forms that count for it."""
+
+    term: str
+    variants: tuple[str, ...] = ()
+    case_sensitive: bool = False
+    note: str | None = None
+    references: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.variants)
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    terms: tuple[Term, ...]
+    note: str | None = None
+    contrast: bool = False  # the terms are competing names for the same referent
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    categories: tuple[Category, ...]
+    language: str = "en"
+    description: str | None = None
+    references: tuple[str, ...] = ()
+    path: str | None = None
+
+    def terms(self) -> list[tuple[Category, Term]]:
+        return [(c, t) for c in self.categories for t in c.terms]
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a lexicon term, with enough to show it in context and check it by hand."""
+
+    doc_id: str
+    lexicon: str
+    category: str
+    term: str
+    start: int
+    end: int
+    surface: str
+    quoted: bool

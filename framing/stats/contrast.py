@@ -1,0 +1,50 @@
+"""Contrast sets: of all mentions of one referent, what share each competing term takes."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from ..counts import Counts
+from ..model import Lexicon
+
+CONFIDENCE = 0.95
+
+
+def wilson_interval(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for k successes in n trials (n = 0 gives the whole range 0..1)."""
+    k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    zc = norm.ppf(0.5 + confidence / 2)
+    safe = np.where(n > 0, n, 1)
+    p = k / safe
+    denom = 1 + zc ** 2 / safe
+    centre = (p + zc ** 2 / (2 * safe)) / denom
+    half = zc * np.sqrt(p * (1 - p) / safe + zc ** 2 / (4 * safe ** 2)) / denom
+    low = np.where(n > 0, np.clip(centre - half, 0, 1), 0.0)
+    high = np.where(n > 0, np.clip(centre + half, 0, 1), 1.0)
+    return low, high
+
+
+def contrast_shares(counts: Counts, lexicons: Sequence[Lexicon], voice: str = "all") -> pd.DataFrame:
+    """One row per contrast set, group and term: count, set total, share and its 95% Wilson interval."""
+    values, _ = counts.voice(voice)
+    position = counts.terms.position()
+    rows = []
+    for lx in lexicons:
+        for category in lx.categories:
+            if not category.contrast:
+                continue
+            cols = [position[(lx.name, category.name, t.term)] for t in category.terms]
+            for gi, group in enumerate(counts.groups):
+                k = values[gi, cols]
+                total = int(k.sum())
+                low, high = wilson_interval(k, np.full(len(k), total))
+                for j, term in enumerate(category.terms):
+                    rows.append({"group": group, "lexicon": lx.name, "category": category.name, "term": term.term,
+                                 "count": int(k[j]), "set_total": total,
+                                 "share": k[j] / total if total else np.nan,
+                                 "share_low": low[j], "share_high": high[j], "voice": voice})
+    return pd.DataFrame(rows, columns=["group", "lexicon", "category", "term", "count", "set_total", "share",
+                                       "share_low", "share_high", "voice"])

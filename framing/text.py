@@ -1,0 +1,75 @@
+"""Decoding bytes and normalising text, so that every later stage sees one form of each character.
+
+Normalisation is what the matcher relies on: curly quotes and apostrophes become straight ones,
+hyphen variants become '-', dash variants become an em dash, and runs of spaces collapse. Offsets
+of matches refer to the normalised text, which is also the text shown in the report.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"}
+_APOSTROPHES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"}
+_HYPHENS = {c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"}
+_DASHES = {c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"}
+_INVISIBLE = {c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
+_TABLE = str.maketrans({**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **_INVISIBLE})
+
+_HSPACE = re.compile(r"[^\S\n]+")
+_TRAILING = re.compile(r" *\n *")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+def normalize(text: str) -> str:
+    """NFKC, one form of quotes, apostrophes, hyphens and dashes, tidy whitespace.
+
+    Paragraph breaks (blank lines) are kept because quotation tracking uses them.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_TABLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _HSPACE.sub(" ", text)
+    text = _TRAILING.sub("\n", text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    fallback: bool  # True when the bytes were not valid UTF-8/UTF-16 and Windows-1252 was used
+
+
+class DecodeFailure(ValueError):
+    """Bytes that are not text in any encoding we accept; the message says why."""
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 reported as a fallback."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(encoding), encoding, False)
+            except UnicodeDecodeError as exc:
+                raise DecodeFailure(f"invalid {encoding} after a byte-order mark at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise DecodeFailure("binary file (contains NUL bytes); save it as plain text (UTF-8)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252", True)
+        except UnicodeDecodeError:
+            raise DecodeFailure(
+                f"undecodable bytes at byte {utf8_error.start}: not UTF-8, UTF-16 or Windows-1252; "
+                "re-save the file as UTF-8"
+            ) from None
