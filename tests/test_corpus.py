@@ -1,0 +1,118 @@
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import write
+from framing.corpus import Columns, from_dataframe, read_corpus
+from framing.errors import InputError
+
+
+def test_seeds_are_read_with_the_date_header_parsed_and_removed(seeds_dir):
+    corpus = read_corpus(seeds_dir)
+    assert [d.id for d in corpus] == ["000_fc39facc4893a606", "001_cbc4fbe6991676f0", "002_615c4032b1948ec8",
+                                      "003_183dc3059bcf71ec"]
+    last = corpus.documents[3]
+    assert last.date == dt.date(2023, 11, 14)
+    assert last.text.startswith("Hamas's deputy chief")  # date line gone, curly apostrophe straightened
+    assert all(d.source is None for d in corpus)  # the manifest names no outlet: none is invented
+    assert corpus.documents[0].meta["story"] == corpus.documents[1].meta["story"] == "farewell-picture"
+    assert corpus.skipped == ()
+
+
+def test_folder_per_source_and_recursion(tmp_path):
+    write(tmp_path / "bbc" / "a.txt", "The hostages were freed.")
+    write(tmp_path / "bbc" / "2024" / "b.txt", "More hostages.")
+    write(tmp_path / "aj" / "c.txt", "The captives were freed.")
+    corpus = read_corpus(tmp_path)
+    assert {(d.id, d.source) for d in corpus} == {("bbc/a", "bbc"), ("bbc/2024/b", "bbc"), ("aj/c", "aj")}
+
+
+def test_date_header_variants(tmp_path):
+    write(tmp_path / "a.txt", "date 2024-02-29\nBody text.")
+    write(tmp_path / "b.txt", "  date 2023-02-30 Not a real date stays.")
+    docs = {d.id: d for d in read_corpus(tmp_path)}
+    assert docs["a"].date == dt.date(2024, 2, 29) and docs["a"].text == "Body text."
+    assert docs["b"].date is None and docs["b"].text.startswith("date 2023-02-30")
+
+
+def test_manifest_metadata_and_missing_file(tmp_path):
+    write(tmp_path / "x.txt", "Text one.")
+    write(tmp_path / "manifest.csv", "\ufefffile,id,source,date,title,outlet_country\nx.txt,doc-x,Reuters,2023-10-09,Head,UK\n")
+    doc = read_corpus(tmp_path).documents[0]
+    assert (doc.id, doc.source, doc.date, doc.title, doc.meta["outlet_country"]) == (
+        "doc-x", "Reuters", dt.date(2023, 10, 9), "Head", "UK")
+    write(tmp_path / "manifest.csv", "file,source\nx.txt,A\nmissing.txt,B\n")
+    with pytest.raises(InputError) as err:
+        read_corpus(tmp_path)
+    assert "manifest.csv:3" in str(err.value) and "missing.txt" in str(err.value)
+
+
+def test_manifest_jsonl(tmp_path):
+    write(tmp_path / "x.txt", "Text one.")
+    write(tmp_path / "manifest.jsonl", json.dumps({"file": "x.txt", "source": "AP"}) + "\n")
+    assert read_corpus(tmp_path).documents[0].source == "AP"
+
+
+def test_bad_files_are_skipped_and_listed(tmp_path):
+    write(tmp_path / "good.txt", "The hostages.")
+    write(tmp_path / "empty.txt", "   \n")
+    write(tmp_path / "binary.txt", b"\x00\x01\x02PNG")
+    write(tmp_path / "bad.txt", b"caf\x81\x8d")
+    write(tmp_path / "latin.txt", "caf\u00e9".encode("cp1252"))
+    corpus = read_corpus(tmp_path)
+    assert sorted(d.id for d in corpus) == ["good", "latin"]
+    reasons = {s.path.rsplit("/", 1)[-1]: s.reason for s in corpus.skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.txt"]
+    assert "undecodable" in reasons["bad.txt"]
+    assert any("latin.txt" in n and "Windows-1252" in n for n in corpus.notes)
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p / "nope", "no such file or folder"),
+    (lambda p: (p / "empty").mkdir() or p / "empty", "no .txt files"),
+    (lambda p: write(p / "e.txt", ""), "no readable documents"),
+])
+def test_fatal_inputs(tmp_path, make, message):
+    with pytest.raises(InputError, match=message):
+        read_corpus(make(tmp_path))
+
+
+def test_duplicate_ids(tmp_path):
+    write(tmp_path / "a.txt", "one")
+    write(tmp_path / "b.txt", "two")
+    write(tmp_path / "manifest.csv", "file,id\na.txt,same\nb.txt,same\n")
+    with pytest.raises(InputError, match="duplicate document id 'same'"):
+        read_corpus(tmp_path)
+
+
+def test_csv_tsv_jsonl_parquet_and_dataframe(tmp_path):
+    df = pd.DataFrame({"body": ["The hostages.", "The captives.", ""], "outlet": ["A", "B", "C"],
+                       "published": ["2023-10-07", "2023-10-08", ""], "extra": ["x", "y", "z"]})
+    cols = Columns(text="body", source="outlet", date="published")
+    df.to_csv(tmp_path / "c.csv", index=False)
+    df.to_csv(tmp_path / "c.tsv", index=False, sep="\t")
+    df.to_json(tmp_path / "c.jsonl", orient="records", lines=True)
+    df.to_parquet(tmp_path / "c.parquet")
+    for name in ("c.csv", "c.tsv", "c.jsonl", "c.parquet"):
+        corpus = read_corpus(tmp_path / name, cols)
+        assert [(d.text, d.source, d.date, d.meta["extra"]) for d in corpus] == [
+            ("The hostages.", "A", dt.date(2023, 10, 7), "x"), ("The captives.", "B", dt.date(2023, 10, 8), "y")], name
+        assert [s.reason for s in corpus.skipped] == ["empty text"]
+        assert corpus.skipped[0].path.endswith(":4")  # line 4 of the file, counting the header
+    assert len(from_dataframe(df, cols)) == 2
+
+
+def test_csv_without_the_named_column(tmp_path):
+    write(tmp_path / "c.csv", "body,source\nhello,A\n")
+    with pytest.raises(InputError) as err:
+        read_corpus(tmp_path / "c.csv")
+    assert "c.csv" in str(err.value) and "'text'" in str(err.value) and "--text-col" in str(err.value)
+
+
+def test_invalid_jsonl_line(tmp_path):
+    write(tmp_path / "c.jsonl", '{"text": "ok"}\n{broken\n')
+    with pytest.raises(InputError, match=r"c.jsonl:2"):
+        read_corpus(tmp_path / "c.jsonl")
