@@ -1,0 +1,89 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.analysis import analyse
+from framing.corpus import from_dataframe, read_corpus
+from framing.lexicon import load_lexicon
+from framing.model import Category, Lexicon, Term
+from framing.stats import bootstrap, discover, frequencies, lexicon_comparison
+from framing.tokenize import count_tokens
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from conftest import SEEDS
+
+    return analyse(read_corpus(SEEDS), [load_lexicon("israel-gaza")])
+
+
+def test_frequencies_denominators(seeds):
+    f = frequencies(seeds.counts).set_index(["group", "term"])
+    row = f.loc[("000_fc39facc4893a606", "captives")]
+    tokens = count_tokens(seeds.corpus.documents[0].text)
+    assert (row["count"], row["documents"], row["tokens"]) == (11, 1, tokens)
+    assert row["rate_per_10k"] == pytest.approx(11 / tokens * 10_000)
+    quoted = frequencies(seeds.counts, voice="quoted").set_index(["group", "term"])
+    assert quoted.loc[("002_615c4032b1948ec8", "ethnic cleansing"), "count"] == 1
+    own = frequencies(seeds.counts, voice="own").set_index(["group", "term"])
+    assert own.loc[("002_615c4032b1948ec8", "ethnic cleansing"), "count"] == 0
+
+
+def small_corpus():
+    rows = []
+    for i in range(6):
+        # Rates differ from article to article, so resampling articles moves them.
+        rows.append({"text": "The hostages were held. " * (1 + i % 2) + "Officials said xylophone today. " * (1 + i),
+                     "source": "A"})
+        rows.append({"text": "The captives were held. " * (1 + i % 3) + "Officials said marimba today. " * (2 + i),
+                     "source": "B"})
+    return from_dataframe(pd.DataFrame(rows))
+
+
+def lexicon():
+    return Lexicon("mini", (Category("captivity", (Term("hostages"), Term("captives")), contrast=True),))
+
+
+def test_bootstrap_is_reproducible_and_resamples_documents():
+    a = analyse(small_corpus(), [lexicon()])
+    one = bootstrap(a, replicates=50, seed=3)
+    two = bootstrap(a, replicates=50, seed=3)
+    other = bootstrap(a, replicates=50, seed=4)
+    pd.testing.assert_frame_equal(one, two)
+    assert not one[["rate_low", "rate_high"]].equals(other[["rate_low", "rate_high"]])
+    row = one.set_index(["group", "term"]).loc[("A", "hostages")]
+    assert row["delta_low"] > 0 and row["same_side"] == 1.0
+
+
+def test_bootstrap_with_one_document_per_group_has_no_spread(seeds):
+    b = bootstrap(seeds, replicates=20, seed=1)
+    f = frequencies(seeds.counts)
+    merged = b.merge(f, on=["group", "term", "category", "lexicon"])
+    np.testing.assert_allclose(merged["rate_low"], merged["rate_per_10k"])
+    np.testing.assert_allclose(merged["rate_high"], merged["rate_per_10k"])
+
+
+def test_lexicon_comparison_flags_and_sides():
+    a = analyse(small_corpus(), [lexicon()])
+    cmp = lexicon_comparison(a.counts).set_index(["group", "term"])
+    assert cmp.loc[("A", "hostages"), "z"] > 1.96 and cmp.loc[("A", "captives"), "z"] < -1.96
+    assert cmp.loc[("A", "hostages"), "significant"]
+    assert not cmp.loc[("A", "hostages"), "few_documents"]
+
+
+def test_discover_finds_terms_outside_the_lexicon():
+    a = analyse(small_corpus(), [lexicon()])
+    d = discover(a, top=5).set_index(["group", "term"])
+    assert ("A", "xylophone") in d.index and not d.loc[("A", "xylophone"), "in_lexicon"]
+    assert ("B", "marimba") in d.index
+    assert d.loc[("A", "hostages"), "in_lexicon"]
+    assert "the" not in {t for _, t in d.index}  # stop words are not candidates
+
+
+def test_discovery_counts_do_not_depend_on_jobs():
+    from framing.stats.discover import document_ngram_matrix
+
+    texts = [d.text for d in small_corpus().documents]
+    v1, x1 = document_ngram_matrix(texts, n_jobs=1)
+    v2, x2 = document_ngram_matrix(texts, n_jobs=2)
+    assert list(v1) == list(v2) and (x1 != x2).nnz == 0

@@ -1,0 +1,39 @@
+import numpy as np
+import pytest
+
+from framing.analysis import analyse
+from framing.corpus import read_corpus
+from framing.lexicon import load_lexicon
+from framing.stats import benjamini_hochberg, contrast_shares, wilson_interval
+
+
+def test_benjamini_hochberg_by_hand():
+    # sorted p: .005 .01 .03 .04 -> p*n/rank = .02 .02 .04 .04 -> already monotone
+    assert benjamini_hochberg([0.01, 0.04, 0.03, 0.005]).tolist() == pytest.approx([0.02, 0.04, 0.04, 0.02])
+    # monotonicity: .01*3/1 = .03 > .02*3/2 = .03; .5*3/3 = .5
+    assert benjamini_hochberg([0.5, 0.01, 0.02]).tolist() == pytest.approx([0.5, 0.03, 0.03])
+
+
+def test_wilson_interval_edges():
+    low, high = wilson_interval([0, 10, 0], [10, 10, 0])
+    z2 = 1.959963984540054 ** 2
+    assert low[0] == 0 and high[0] == pytest.approx(z2 / (10 + z2))
+    assert high[1] == pytest.approx(1) and low[1] == pytest.approx(10 / (10 + z2))
+    assert (low[2], high[2]) == (0, 1)
+
+
+def test_seed_captivity_shares_by_hand(seeds_dir):
+    a = analyse(read_corpus(seeds_dir), [load_lexicon("israel-gaza")])
+    s = contrast_shares(a.counts, a.lexicons)
+    cap = s[s["category"] == "captivity"].set_index(["group", "term"])
+    # 002 (the seed that says "hostages"): 4 x hostages + "taken hostage", and 2 x prisoners
+    assert cap.loc[("002_615c4032b1948ec8", "hostages"), ["count", "set_total"]].tolist() == [5, 7]
+    assert cap.loc[("002_615c4032b1948ec8", "hostages"), "share"] == pytest.approx(5 / 7)
+    assert cap.loc[("002_615c4032b1948ec8", "captives"), "count"] == 0
+    # 000 and 001 (the two tellings): only "captives"
+    assert cap.loc[("000_fc39facc4893a606", "captives"), "share"] == 1.0
+    assert cap.loc[("001_cbc4fbe6991676f0", "captives"), ["count", "set_total"]].tolist() == [9, 9]
+    # 003: 2 captives, 3 prisoners, 1 prisoners of war, 1 administrative detention
+    assert cap.loc[("003_183dc3059bcf71ec", "captives"), ["count", "set_total"]].tolist() == [2, 7]
+    low, high = cap.loc[("002_615c4032b1948ec8", "hostages"), ["share_low", "share_high"]]
+    assert low < 5 / 7 < high
