@@ -34,18 +34,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Show how news sources word the same events "
                                      "differently: lexicon counts, Fightin' Words log-odds, and an HTML report.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    # Accepted before or after the command (`framing -q stats ...` and `framing stats ... -q`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--quiet", "-q", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress bars or notes, only errors")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show a traceback on internal errors")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars or notes, only errors")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("report", help="write the interactive HTML report of a corpus")
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_, parents=[common])
+
+    p = command("report", "write the interactive HTML report of a corpus")
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
     p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
     p.add_argument("--title", help="title shown on the page")
 
-    p = sub.add_parser("stats", help="print counts and log-odds per group and lexicon term")
+    p = command("stats", "print counts and log-odds per group and lexicon term")
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
@@ -55,13 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="terms: counts and rates (default); categories; compare: log-odds one-vs-rest; "
                         "contrast: shares within contrast sets")
 
-    p = sub.add_parser("discover", help="print distinguishing terms outside the lexicon (candidates)")
+    p = command("discover", "print distinguishing terms outside the lexicon (candidates)")
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--top", type=int, default=30, help="terms per group (default: 30)")
 
-    p = sub.add_parser("lexicons", help="list the bundled lexicons, or check lexicon files")
+    p = command("lexicons", "list the bundled lexicons, or check lexicon files")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
     lsub.add_parser("list", help="list bundled lexicons (default)")
     c = lsub.add_parser("check", help="validate lexicon files and report every problem with its line")

@@ -1,0 +1,98 @@
+"""The command line end to end, as a user runs it (a subprocess, the installed entry point's code)."""
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from conftest import write
+
+
+def run(*args, cwd=None):
+    proc = subprocess.run([sys.executable, "-m", "framing", *args], capture_output=True, text=True, cwd=cwd)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_help_and_version():
+    code, out, _ = run("--help")
+    assert code == 0 and all(c in out for c in ("report", "stats", "discover", "lexicons"))
+    for cmd in ("report", "stats", "discover", "lexicons"):
+        assert run(cmd, "--help")[0] == 0
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("framing ")
+
+
+def test_usage_error_exit_code():
+    code, _, err = run("stats")
+    assert code == 2 and "usage" in err
+    assert run()[0] == 2
+
+
+def test_report_on_seeds(seeds_dir, tmp_path):
+    out = tmp_path / "r.html"
+    code, stdout, _ = run("report", str(seeds_dir), "-o", str(out))
+    assert code == 0 and str(out) in stdout
+    html = out.read_text()
+    assert "<script src=" not in html and "<link" not in html and "captives" in html
+
+
+def test_stats_csv_and_json(seeds_dir):
+    code, out, _ = run("stats", str(seeds_dir), "--quiet")
+    assert code == 0
+    from io import StringIO
+
+    df = pd.read_csv(StringIO(out))
+    assert {"group", "category", "term", "count", "quoted_count", "documents", "tokens"} <= set(df.columns)
+    row = df[(df.group == "002_615c4032b1948ec8") & (df.term == "hostages")].iloc[0]
+    assert row["count"] == 5
+    code, out, _ = run("stats", str(seeds_dir), "--format", "json", "--table", "contrast")
+    rows = json.loads(out)
+    assert any(r["term"] == "captives" and r["share"] == 1.0 for r in rows)
+    code, out, _ = run("stats", str(seeds_dir), "--table", "compare", "--voice", "own")
+    assert code == 0 and "significant" in out.splitlines()[0]
+
+
+def test_discover(seeds_dir):
+    code, out, _ = run("discover", str(seeds_dir), "--top", "3")
+    assert code == 0 and "in_lexicon" in out.splitlines()[0] and len(out.splitlines()) == 1 + 4 * 3
+
+
+@pytest.mark.parametrize("setup, expect", [
+    (lambda p: p / "missing", "no such file or folder"),
+    (lambda p: write(p / "c.csv", "body\nx\n"), "no text column 'text'"),
+    (lambda p: write(p / "b.txt", b"\x00\x01"), "no readable documents"),
+])
+def test_input_errors_are_one_line_without_traceback(tmp_path, setup, expect):
+    code, out, err = run("stats", str(setup(tmp_path)))
+    assert code == 1 and expect in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_skipped_documents_are_listed(tmp_path):
+    write(tmp_path / "ok.txt", "The hostages.")
+    write(tmp_path / "empty.txt", "")
+    code, out, err = run("stats", str(tmp_path))
+    assert code == 0 and "skipped 1 input" in err and "empty.txt: empty file" in err
+
+
+def test_lexicon_check(tmp_path):
+    bad = write(tmp_path / "bad.yaml", "name: x\ncategories:\n  - name: a\n    terms: [war, War]\n")
+    code, _, err = run("lexicons", "check", str(bad))
+    assert code == 1 and "bad.yaml:4" in err and "listed twice" in err
+    code, out, _ = run("lexicons")
+    assert code == 0 and "israel-gaza" in out and "migration" in out
+
+
+def test_bad_lexicon_with_report_is_an_input_error(seeds_dir, tmp_path):
+    bad = write(tmp_path / "bad.yaml", "name: x\ncategories: []\nextra: 1\n")
+    code, _, err = run("report", str(seeds_dir), "--lexicon", str(bad), "-o", str(tmp_path / "r.html"))
+    assert code == 1 and "unknown key 'extra'" in err and "Traceback" not in err
+
+
+def test_installed_package_ships_lexicons(tmp_path):
+    """From another directory the bundled lexicons must come from the installed package."""
+    proc = subprocess.run(["framing", "lexicons"], capture_output=True, text=True, cwd=tmp_path)
+    if proc.returncode == 127:
+        pytest.fail("the framing console script is not installed")
+    assert proc.returncode == 0 and "israel-gaza" in proc.stdout
