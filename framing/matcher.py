@@ -97,8 +97,8 @@ def _pattern(forms: list[str], lower: bool) -> str:
     return r"(?<!\w)" + trie.regex()
 
 
-def _leftmost_longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    out: list[tuple[int, int, str, str]] = []
+def _leftmost_longest(hits: list[tuple]) -> list[tuple]:
+    out: list[tuple] = []
     for hit in sorted(hits, key=lambda h: (h[0], -h[1])):
         if not out or hit[0] >= out[-1][1]:
             out.append(hit)
@@ -166,35 +166,44 @@ class Matcher:
                 return entry
         raise AssertionError(f"matched {surface!r} but no lexicon entry claims it")  # a bug, not bad input
 
+    def _scan(self, text: str):
+        """(start, end, entry) for every leftmost-longest match; the hot loop, kept lean."""
+        lowered = text.lower()
+        scans = [(self._lower, lowered, False) if len(lowered) == len(text) else (self._ignorecase, text, False)]
+        if self._cs is not None:
+            scans.append((self._cs, text, True))
+        cache_get = self._cache.get
+        hits = []
+        for regex, haystack, cs in scans:
+            for m in regex.finditer(haystack):
+                surface = m.group()
+                entry = cache_get((cs, surface)) or self._entry(surface, cs)
+                hits.append((m.start(), m.end(), entry))
+        if len(scans) > 1:
+            hits = _leftmost_longest(hits)
+        return hits
+
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, category, term) of every match in `text`, in order of position."""
         if self.nested:
             found = {(m.start(), m.end(), e.category, e.term)
                      for regex, e in self._per_term for m in regex.finditer(text)}
             return sorted(found)
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            scans = [(self._lower, lowered, False)]
-        else:
-            scans = [(self._ignorecase, text, False)]
-        if self._cs is not None:
-            scans.append((self._cs, text, True))
-        hits = []
-        for regex, haystack, cs in scans:
-            for m in regex.finditer(haystack):
-                entry = self._entry(m.group(), cs)
-                hits.append((m.start(), m.end(), entry.category, entry.term))
-        return hits if len(scans) == 1 else _leftmost_longest(hits)
+        return [(start, end, e.category, e.term) for start, end, e in self._scan(text)]
 
     def match(self, doc: Document) -> tuple[Match, ...]:
         """All matches in one document: a pure function of the document, for a map over a corpus."""
-        hits = self.find(doc.text)
+        text = doc.text
+        if self.nested:
+            hits = [(s, e, _Entry(c, t)) for s, e, c, t in self.find(text)]
+        else:
+            hits = self._scan(text)
         if not hits:
             return ()
-        quotes = QuoteIndex(doc.text)
-        name = self.lexicon.name
-        return tuple(Match(doc.id, name, category, term, start, end, doc.text[start:end], start in quotes)
-                     for start, end, category, term in hits)
+        quotes = QuoteIndex(text)
+        name, doc_id = self.lexicon.name, doc.id
+        return tuple([Match(doc_id, name, e.category, e.term, start, end, text[start:end], start in quotes)
+                      for start, end, e in hits])
 
     def unmatchable(self) -> list[str]:
         """Forms the matcher cannot find in their own text: each is a lexicon error."""

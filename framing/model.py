@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,12 @@ class Lexicon:
         return [(c, t) for c in self.categories for t in c.terms]
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a lexicon term, with enough to show it in context and check it by hand."""
+class Match(NamedTuple):
+    """One occurrence of a lexicon term, with enough to show it in context and check it by hand.
+
+    A NamedTuple rather than a frozen dataclass: the matcher makes millions of these, and a
+    tuple is created about five times faster while staying immutable and picklable.
+    """
 
     doc_id: str
     lexicon: str

@@ -42,5 +42,7 @@ class QuoteIndex:
         self._ends = [e for _, e in spans]
 
     def __contains__(self, offset: int) -> bool:
+        if not self._starts:
+            return False
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]

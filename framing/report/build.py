@@ -55,7 +55,7 @@ def _blinded(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
     docs = tuple(replace(d, id=new_ids[d.id], source=None, url=None, meta={}) for d in analysis.corpus.documents)
     corpus = replace(analysis.corpus, documents=docs, name="blinded corpus", skipped=(), notes=())
     profiles = tuple(replace(p, doc_id=new_ids[p.doc_id], group=mapping[p.group],
-                             matches=tuple(replace(m, doc_id=new_ids[p.doc_id]) for m in p.matches))
+                             matches=tuple(m._replace(doc_id=new_ids[p.doc_id]) for m in p.matches))
                      for p in analysis.profiles)
     counts = replace(analysis.counts, groups=tuple(mapping[g] for g in analysis.counts.groups))
     return replace(analysis, corpus=corpus, groups=counts.groups, profiles=profiles, counts=counts,
@@ -201,7 +201,8 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
     fig = Figure("fig-fightin-words", figs.fightin_words(plotted, [lbl for *_, lbl in labels],
                                                          {t.lower() for t in lexicon_terms}),
                  "Each dot is a word or two-word phrase. Up: used more by the first group; down: by the other(s). "
-                 "Right: more frequent overall. Dotted lines: |z| = 1.96. Labelled: the strongest terms.",
+                 "Right: more frequent overall. Dotted lines: |z| = 1.96; coloured dots lie beyond them. Labelled: the "
+                 "strongest terms of each side.",
                  _table("fw-table", "Points plotted", plotted.drop(columns=["variance"]), max_rows=0))
     top = []
     for a, b, label in labels[: len(groups)]:

@@ -69,8 +69,10 @@ def fightin_words(comparisons: pd.DataFrame, labels: list[str], lexicon_terms: s
     for i, label in enumerate(labels):
         sub = comparisons[comparisons["comparison"] == label]
         freq = np.log10(sub["count"] + sub["other_count"])
-        strongest = set(sub.reindex(sub["z"].abs().sort_values(ascending=False).index).head(max_labels)["term"])
-        text = [esc(t) if (abs(z) >= z_label and t in strongest) or t in lexicon_terms and abs(z) >= z_label else ""
+        # Label the strongest terms of each side even when none passes |z| = 1.96 (a small class
+        # corpus), plus every lexicon term that does; colour alone says what is significant.
+        strongest = set(sub.nlargest(max_labels // 2, "z")["term"]) | set(sub.nsmallest(max_labels // 2, "z")["term"])
+        text = [esc(t) if t in strongest or (t in lexicon_terms and abs(z) >= z_label) else ""
                 for t, z in zip(sub["term"], sub["z"])]
         colour = np.where(sub["z"] >= z_label, PALETTE[1], np.where(sub["z"] <= -z_label, PALETTE[4], "#BBBBBB"))
         hover = [f"<b>{esc(t)}</b><br>{int(a)} vs {int(b)} (rest)<br>delta = {d:.2f}, z = {z:.2f}, q = {q:.3f}"

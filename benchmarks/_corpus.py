@@ -1,0 +1,38 @@
+"""Synthetic but real-looking English news text for benchmarks: sentences drawn from the bundled
+seed articles' vocabulary with its word frequencies (a unigram model with the seeds' sentence
+lengths), with lexicon phrases at the density they have in the seeds. Deterministic for a seed."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def seed_words() -> tuple[list[str], np.ndarray]:
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    words = re.findall(r"[A-Za-z\u2019'-]+|[0-9,]+|[.,;:]", text)
+    vocab, counts = np.unique(words, return_counts=True)
+    return list(vocab), counts / counts.sum()
+
+
+def documents(total_mb: float, doc_chars: int = 4000, seed: int = 1) -> list[str]:
+    vocab, p = seed_words()
+    rng = np.random.default_rng(seed)
+    per_doc_words = doc_chars // 6
+    n_docs = max(1, int(total_mb * 1e6 / doc_chars))
+    vocab_arr = np.array(vocab, dtype=object)
+    docs = []
+    batch = 2000
+    for start in range(0, n_docs, batch):
+        k = min(batch, n_docs - start)
+        idx = rng.choice(len(vocab), size=(k, per_doc_words), p=p)
+        words = vocab_arr[idx]
+        for row in words:
+            text = " ".join(row)
+            # paragraphs and a quotation now and then, as in news text
+            text = text.replace(" . ", ".\n\n", 3).replace(" , ", ", \u201c", 1).replace(" ; ", "\u201d ; ", 1)
+            docs.append(text)
+    return docs
