@@ -22,17 +22,19 @@ def documents(total_mb: float, doc_chars: int = 4000, seed: int = 1) -> list[str
     vocab, p = seed_words()
     rng = np.random.default_rng(seed)
     per_doc_words = doc_chars // 6
-    n_docs = max(1, int(total_mb * 1e6 / doc_chars))
+    target = total_mb * 1e6
     vocab_arr = np.array(vocab, dtype=object)
-    docs = []
-    batch = 2000
-    for start in range(0, n_docs, batch):
-        k = min(batch, n_docs - start)
-        idx = rng.choice(len(vocab), size=(k, per_doc_words), p=p)
+    docs: list[str] = []
+    size = 0
+    while size < target:
+        idx = rng.choice(len(vocab), size=(2000, per_doc_words), p=p)
         words = vocab_arr[idx]
         for row in words:
             text = " ".join(row)
             # paragraphs and a quotation now and then, as in news text
             text = text.replace(" . ", ".\n\n", 3).replace(" , ", ", \u201c", 1).replace(" ; ", "\u201d ; ", 1)
             docs.append(text)
+            size += len(text)
+            if size >= target:
+                break
     return docs

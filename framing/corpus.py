@@ -71,8 +71,9 @@ def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str =
     # Line numbers count the header as line 1, as a spreadsheet shows them.
     for i, row in enumerate(df.to_dict("records")):
         where = f"{origin}:{i + 2}"
-        text = _cell(row.get(columns.text))
-        if not text or not normalize(text):
+        raw = _cell(row.get(columns.text))
+        text = normalize(raw) if raw else ""
+        if not text:
             results.append(Skipped(where, "empty text"))
             continue
         date, date_note = _parse_date(_cell(row.get(columns.date)), where)
@@ -81,7 +82,7 @@ def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str =
         doc_id = _cell(row.get(columns.id)) or f"row{i + 2}"
         meta = {k: v for k, v in row.items() if k not in known and _cell(v)}
         results.append(Document(
-            id=doc_id, text=normalize(text), source=_cell(row.get(columns.source)), date=date,
+            id=doc_id, text=text, source=_cell(row.get(columns.source)), date=date,
             title=_clean_opt(row.get(columns.title)), url=_cell(row.get(columns.url)), meta=meta,
         ))
     return _finish(name, results, origin=origin, notes=notes)

@@ -185,17 +185,17 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
     parts = []
     labels = _comparison_labels(groups)
     vocab = vocab_cmp
+    wide = vocab_cmp.pivot(index="term", columns="group", values="count")  # terms x groups
+    background = wide.sum(axis=1)
     for a, b, label in labels:
         if b == "rest":
             sub = vocab[vocab["group"] == a]
         else:
-            pair = vocab_cmp.pivot_table(index="term", columns="group", values="count", aggfunc="first")[[a, b]]
-            pair = pair[(pair[a] + pair[b]) > 0]
-            sub = stats.compare(pair.T, method="mcq2008", background=vocab_cmp.groupby("term")["count"].sum()
-                                .reindex(pair.index).to_numpy())
+            pair = wide[[a, b]]
+            used = (pair[a] + pair[b]) > 0
+            sub = stats.compare(pair[used].T, method="mcq2008", background=background[used].to_numpy())
             sub = stats.comparison.add_corrections(sub[sub["group"] == a])
-        sub = _plot_subset(sub).assign(comparison=label)
-        parts.append(sub)
+        parts.append(_plot_subset(sub).assign(comparison=label))
     plotted = pd.concat(parts, ignore_index=True)
     lexicon_terms = set(lex_cmp["term"])
     fig = Figure("fig-fightin-words", figs.fightin_words(plotted, [lbl for *_, lbl in labels],
