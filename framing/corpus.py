@@ -50,12 +50,58 @@ def read_corpus(path: str | Path, columns: Columns | None = None, name: str | No
     name = name or (path.stem if path.is_file() else path.resolve().name)
     if path.is_dir():
         return _read_folder(path, name)
-    if path.suffix.lower() in TABLE_SUFFIXES:
+    if _table_suffix(path) in TABLE_SUFFIXES:
+        name = name if name != path.stem else _table_stem(path)
         return from_dataframe(_read_table(path), columns, name=name, origin=str(path))
     if path.suffix.lower() == ".txt":
         return _finish(name, [_read_text_file(path, path.parent, {})], origin=path)
     raise InputError(path, f"unsupported file type {path.suffix!r}; give a folder of .txt files or a "
-                     ".csv, .tsv, .jsonl or .parquet file")
+                     ".csv, .tsv, .jsonl or .parquet file (optionally .gz, or alone in a .zip)")
+
+
+def _table_suffix(path: Path) -> str:
+    """The table format of `path`, looking through .gz and inside a one-file .zip."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        return suffixes[-2] if len(suffixes) > 1 else ""
+    if suffixes and suffixes[-1] == ".zip":
+        member = _zip_member(path)
+        return Path(member).suffix.lower() if member else ""
+    return suffixes[-1] if suffixes else ""
+
+
+def _table_stem(path: Path) -> str:
+    return path.name.split(".")[0]
+
+
+def _zip_member(path: Path) -> str | None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = [n for n in zf.namelist() if not n.endswith("/") and not n.startswith("__MACOSX")]
+    except (OSError, zipfile.BadZipFile):
+        return None
+    return names[0] if len(names) == 1 else None
+
+
+def _table_bytes(path: Path) -> bytes:
+    """The uncompressed bytes of a table file."""
+    import gzip
+    import zipfile
+
+    if path.suffix.lower() == ".gz":
+        try:
+            return gzip.decompress(path.read_bytes())
+        except (OSError, EOFError) as exc:
+            raise InputError(path, f"not a valid .gz file: {exc}") from None
+    if path.suffix.lower() == ".zip":
+        member = _zip_member(path)
+        if member is None:
+            raise InputError(path, "a .zip corpus must hold exactly one table file")
+        with zipfile.ZipFile(path) as zf:
+            return zf.read(member)
+    return path.read_bytes()
 
 
 def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str = "corpus",
@@ -115,18 +161,18 @@ def _parse_date(value: str | None, where: str) -> tuple[dt.date | None, str | No
 
 
 def _read_table(path: Path) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+    import io
+
+    suffix = _table_suffix(path)
     try:
         if suffix == ".parquet":
-            return pd.read_parquet(path)
+            return pd.read_parquet(io.BytesIO(_table_bytes(path)))
         if suffix in {".jsonl", ".ndjson"}:
             return _read_jsonl(path)
-        data = path.read_bytes()
+        data = _table_bytes(path)
         if not data.strip():
             raise InputError(path, "empty file")
         text = decode(data).text
-        import io
-
         return pd.read_csv(io.StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str,
                            keep_default_na=False)
     except InputError:
@@ -142,7 +188,7 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 def _read_jsonl(path: Path) -> pd.DataFrame:
     try:
-        text = decode(path.read_bytes()).text
+        text = decode(_table_bytes(path)).text
     except DecodeFailure as exc:
         raise InputError(path, str(exc)) from None
     rows = []

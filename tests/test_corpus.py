@@ -116,3 +116,21 @@ def test_invalid_jsonl_line(tmp_path):
     write(tmp_path / "c.jsonl", '{"text": "ok"}\n{broken\n')
     with pytest.raises(InputError, match=r"c.jsonl:2"):
         read_corpus(tmp_path / "c.jsonl")
+
+
+def test_compressed_tables(tmp_path):
+    import gzip
+    import zipfile
+
+    csv = "text,source\nThe hostages.,A\nThe captives.,B\n"
+    (tmp_path / "c.csv.gz").write_bytes(gzip.compress(csv.encode()))
+    with zipfile.ZipFile(tmp_path / "c.zip", "w") as zf:
+        zf.writestr("inner/c.csv", csv)
+    for name in ("c.csv.gz", "c.zip"):
+        corpus = read_corpus(tmp_path / name)
+        assert corpus.name == "c" and [d.source for d in corpus] == ["A", "B"]
+    with zipfile.ZipFile(tmp_path / "two.zip", "w") as zf:
+        zf.writestr("a.csv", csv)
+        zf.writestr("b.csv", csv)
+    with pytest.raises(InputError, match="unsupported file type"):
+        read_corpus(tmp_path / "two.zip")
