@@ -10,3 +10,15 @@ def test_hyphenated_possessive_abbreviation_and_case():
 def test_count_matches_tokenize():
     text = "The armed wing of Hamas, the Qassam Brigades, has released 48 captives' photos."
     assert count_tokens(text) == len(tokenize(text)) == 13
+
+
+def test_same_tokens_as_plain_nltk_regexp_tokenizer():
+    """Our fast subclass must tokenize exactly as NLTK's own RegexpTokenizer does."""
+    from nltk.tokenize import RegexpTokenizer
+
+    from framing.tokenize import TOKEN_PATTERN, _tokenizer
+
+    text = normalize("Istanbul's U.S.-backed pro-life \u201chostage-taking\u201d don\u2019t 2,518 people_x caf\u00e9")
+    assert _tokenizer.tokenize(text) == RegexpTokenizer(TOKEN_PATTERN).tokenize(text)
+    assert tokenize(text) == [(t[:-2] if t.endswith("'s") else t).lower()
+                              for t in RegexpTokenizer(TOKEN_PATTERN).tokenize(text)]

@@ -11,13 +11,13 @@
 from .bootstrap import bootstrap
 from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison
 from .contrast import contrast_shares, wilson_interval
-from .discover import discover, vocabulary_comparison
+from .discover import count_ngrams, discover, vocabulary_comparison
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
 from .multiple import benjamini_hochberg, two_sided_p
 
 __all__ = [
     "bootstrap", "lexicon_comparison", "MIN_COUNT", "MIN_DOCUMENTS", "contrast_shares", "wilson_interval",
-    "discover", "vocabulary_comparison", "category_frequencies", "frequencies", "METHODS", "compare", "informative_prior",
+    "discover", "vocabulary_comparison", "count_ngrams", "category_frequencies", "frequencies", "METHODS", "compare", "informative_prior",
     "log_odds_dirichlet", "monroe_groups", "scattertext_log_odds", "benjamini_hochberg", "two_sided_p",
 ]

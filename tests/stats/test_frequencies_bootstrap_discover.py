@@ -81,9 +81,16 @@ def test_discover_finds_terms_outside_the_lexicon():
 
 
 def test_discovery_counts_do_not_depend_on_jobs():
-    from framing.stats.discover import document_ngram_matrix
+    from framing.stats import count_ngrams
 
-    texts = [d.text for d in small_corpus().documents]
-    v1, x1 = document_ngram_matrix(texts, n_jobs=1)
-    v2, x2 = document_ngram_matrix(texts, n_jobs=2)
-    assert list(v1) == list(v2) and (x1 != x2).nnz == 0
+    items = [(d.source, d.text) for d in small_corpus().documents]
+    assert count_ngrams(items, n_jobs=1) == count_ngrams(items, n_jobs=2)
+
+
+def test_ngrams_by_hand():
+    from framing.stats.discover import ngrams
+
+    # "the" and "of" are stop words: no unigram, no bigram of two stop words; "the hostages" stays.
+    assert ngrams("The hostages of Gaza's war") == [
+        "hostages", "gaza", "war", "the hostages", "hostages of", "of gaza", "gaza war"]
+    assert "2023" not in " ".join(ngrams("In 2023 the war"))
