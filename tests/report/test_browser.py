@@ -75,6 +75,7 @@ def test_seeds_report_renders_offline(browser, seeds_report, shots):
     assert len(plots) >= 5 and all(n > 0 for n in plots)
     for section in page.eval_on_selector_all("main > section", "ss => ss.map(s => s.id)"):
         page.locator(f"#{section}").screenshot(path=str(shots / f"seeds-{section}.png"))
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(shots / "seeds-top.png"))
     page.close()
 
