@@ -21,10 +21,10 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import documents  # noqa: E402
+from _corpus import documents
 
-from framing import analyse, load_corpus, load_lexicons  # noqa: E402
-from framing.stats import vocabulary_comparison  # noqa: E402
+from framing import analyse, load_corpus, load_lexicons
+from framing.stats import vocabulary_comparison
 
 SCATTERTEXT = textwrap.dedent("""
     import sys, time

@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import documents, seed_words  # noqa: E402
+from _corpus import documents, seed_words
 
-from framing.lexicon import load_lexicon  # noqa: E402
-from framing.matcher import Matcher, _pattern  # noqa: E402
-from framing.model import Category, Document, Lexicon, Term  # noqa: E402
+from framing.lexicon import load_lexicon
+from framing.matcher import Matcher, _pattern
+from framing.model import Category, Document, Lexicon, Term
 
 
 def lexicon_300() -> Lexicon:

@@ -17,9 +17,9 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import documents  # noqa: E402
+from _corpus import documents
 
-from framing import analyse, load_corpus, load_lexicons, write_report  # noqa: E402
+from framing import analyse, load_corpus, load_lexicons, write_report
 
 
 def main() -> None:

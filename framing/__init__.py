@@ -7,9 +7,9 @@
 """
 __version__ = "0.1.0"
 
-from .api import Analysis, Columns, analyse, load_corpus, load_lexicons, write_report  # noqa: E402
-from .errors import FramingError, InputError, LexiconError  # noqa: E402
-from .model import Category, Corpus, Document, Lexicon, Match, Skipped, Term  # noqa: E402
+from .api import Analysis, Columns, analyse, load_corpus, load_lexicons, write_report
+from .errors import FramingError, InputError, LexiconError
+from .model import Category, Corpus, Document, Lexicon, Match, Skipped, Term
 
 __all__ = [
     "__version__", "analyse", "load_corpus", "load_lexicons", "write_report", "Analysis", "Columns",

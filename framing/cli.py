@@ -21,7 +21,8 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
                                                     "date:year|month|day, or any metadata column")
     g = p.add_argument_group("table columns (for .csv/.tsv/.jsonl/.parquet)")
     for field in ("text", "source", "date", "title", "url", "id"):
-        g.add_argument(f"--{field}-col", default=field, metavar="NAME", help=f"column with the {field} (default: {field})")
+        g.add_argument(f"--{field}-col", default=field, metavar="NAME",
+                       help=f"column with the {field} (default: {field})")
 
 
 def _lexicon_args(p: argparse.ArgumentParser) -> None:

@@ -119,6 +119,15 @@ class _Checker:
             self.error(node, f"{what} must be true or false, not {value!r}")
         return False
 
+    def opt_scalar(self, fields: dict[str, yaml.Node], key: str) -> str | None:
+        return self.scalar(fields[key], key) if key in fields else None
+
+    def opt_strings(self, fields: dict[str, yaml.Node], key: str) -> tuple[str, ...]:
+        return tuple(v for v, _ in self.strings(fields[key], key)) if key in fields else ()
+
+    def opt_flag(self, fields: dict[str, yaml.Node], key: str) -> bool:
+        return self.flag(fields[key], key) if key in fields else False
+
     def mapping(self, node: yaml.Node, allowed: set[str], what: str) -> dict[str, yaml.Node]:
         out: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
@@ -160,13 +169,12 @@ def _from_yaml(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, i
             category = _category(ck, cnode)
             if category:
                 categories.append(category)
-    name = ck.scalar(top["name"], "name") if "name" in top else Path(path).stem
     lexicon = Lexicon(
-        name=name or Path(path).stem,
+        name=ck.opt_scalar(top, "name") or Path(path).stem,
         categories=tuple(categories),
-        language=(ck.scalar(top["language"], "language") if "language" in top else None) or "en",
-        description=ck.scalar(top["description"], "description") if "description" in top else None,
-        references=tuple(v for v, _ in ck.strings(top["references"], "references")) if "references" in top else (),
+        language=ck.opt_scalar(top, "language") or "en",
+        description=ck.opt_scalar(top, "description"),
+        references=ck.opt_strings(top, "references"),
         path=path,
     )
     return lexicon, ck.problems, ck.lines
@@ -177,7 +185,7 @@ def _category(ck: _Checker, node: yaml.Node) -> Category | None:
         ck.error(node, "each category must be a mapping with at least name: and terms:")
         return None
     fields = ck.mapping(node, _CATEGORY_KEYS, "a category")
-    name = ck.scalar(fields["name"], "name") if "name" in fields else None
+    name = ck.opt_scalar(fields, "name")
     if not name:
         ck.error(node, "a category needs a name:")
         return None
@@ -193,12 +201,8 @@ def _category(ck: _Checker, node: yaml.Node) -> Category | None:
             if term:
                 terms.append(term)
                 ck.lines[id(term)] = tnode.start_mark.line + 1
-    category = Category(
-        name=name, terms=tuple(terms),
-        note=ck.scalar(fields["note"], "note") if "note" in fields else None,
-        contrast=ck.flag(fields["contrast"], "contrast") if "contrast" in fields else False,
-        references=tuple(v for v, _ in ck.strings(fields["references"], "references")) if "references" in fields else (),
-    )
+    category = Category(name=name, terms=tuple(terms), note=ck.opt_scalar(fields, "note"),
+                        contrast=ck.opt_flag(fields, "contrast"), references=ck.opt_strings(fields, "references"))
     ck.lines[id(category)] = node.start_mark.line + 1
     return category
 
@@ -210,17 +214,13 @@ def _term(ck: _Checker, node: yaml.Node) -> Term | None:
         ck.error(node, "a term is a string, or a mapping with term: and optional variants:")
         return None
     fields = ck.mapping(node, _TERM_KEYS, "a term")
-    term = ck.scalar(fields["term"], "term") if "term" in fields else None
+    term = ck.opt_scalar(fields, "term")
     if not term:
         ck.error(node, "a term entry needs term:")
         return None
-    return Term(
-        term=term,
-        variants=tuple(v for v, _ in ck.strings(fields["variants"], "variants")) if "variants" in fields else (),
-        case_sensitive=ck.flag(fields["case_sensitive"], "case_sensitive") if "case_sensitive" in fields else False,
-        note=ck.scalar(fields["note"], "note") if "note" in fields else None,
-        references=tuple(v for v, _ in ck.strings(fields["references"], "references")) if "references" in fields else (),
-    )
+    return Term(term=term, variants=ck.opt_strings(fields, "variants"),
+                case_sensitive=ck.opt_flag(fields, "case_sensitive"), note=ck.opt_scalar(fields, "note"),
+                references=ck.opt_strings(fields, "references"))
 
 
 def _from_quanteda(root: yaml.MappingNode, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
@@ -271,7 +271,8 @@ def _from_dic(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, in
     problems: list[Problem] = []
     marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
     if len(marks) < 2:
-        raise LexiconError([Problem(path, "a .dic file starts with a '%' line, category lines, and another '%' line", 1)])
+        raise LexiconError([Problem(path, "a .dic file starts with a '%' line, category lines, "
+                                          "and another '%' line", 1)])
     names: dict[str, str] = {}
     for i in range(marks[0] + 1, marks[1]):
         parts = lines[i].split()

@@ -3,8 +3,8 @@ import json
 
 import pandas as pd
 import pytest
-
 from conftest import write
+
 from framing.corpus import Columns, from_dataframe, read_corpus
 from framing.errors import InputError
 

@@ -1,6 +1,6 @@
 import pytest
-
 from conftest import write
+
 from framing.errors import LexiconError
 from framing.lexicon import bundled_lexicons, load_lexicon
 from framing.matcher import Matcher

@@ -205,7 +205,7 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
                  "strongest terms of each side.",
                  _table("fw-table", "Points plotted", plotted.drop(columns=["variance"]), max_rows=0))
     top = []
-    for a, b, label in labels[: len(groups)]:
+    for a, _, label in labels[: len(groups)]:
         sub = vocab[vocab["group"] == a]
         up = sub.nlargest(10, "z")[["term", "count", "other_count", "delta", "z", "q"]].assign(side=a)
         down = sub.nsmallest(10, "z")[["term", "count", "other_count", "delta", "z", "q"]].assign(side="others")
@@ -386,16 +386,17 @@ def _questions(shares: pd.DataFrame, analysis: Analysis, limit: int = 5) -> list
         a = preferred.iloc[0]
         b = preferred[preferred["term"] != a["term"]].iloc[0]
 
-        def uses(group, t1, t2):
-            row = used[used["group"] == group].set_index("term")["count"]
-            return f"'{t1}' {_times(row.get(t1, 0))} and '{t2}' {_times(row.get(t2, 0))}"
-
-        out.append(f"{a['group']} says {uses(a['group'], a['term'], b['term'])}; {b['group']} says "
-                   f"{uses(b['group'], a['term'], b['term'])}. What does each word assume about who or what it "
+        out.append(f"{a['group']} says {_uses(used, a['group'], a['term'], b['term'])}; {b['group']} says "
+                   f"{_uses(used, b['group'], a['term'], b['term'])}. What does each word assume about who or what it "
                    f"describes? ({category}: {notes.get(category) or ''})".strip())
         if len(out) >= limit:
             break
     return out
+
+
+def _uses(shares: pd.DataFrame, group: str, t1: str, t2: str) -> str:
+    row = shares[shares["group"] == group].set_index("term")["count"]
+    return f"'{t1}' {_times(row.get(t1, 0))} and '{t2}' {_times(row.get(t2, 0))}"
 
 
 def _times(n) -> str:

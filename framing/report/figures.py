@@ -98,7 +98,7 @@ def timeline(rates: pd.DataFrame, groups: list[str]) -> go.Figure:
     for i, ((group, category), sub) in enumerate(rates.groupby(["group", "category"], sort=False)):
         fig.add_trace(go.Scatter(x=sub["period"], y=sub["rate_per_10k"], mode="lines+markers",
                                  name=f"{esc(group)}: {esc(category)}",
-                                 line=dict(color=PALETTE[groups.index(group) % len(PALETTE)] if group in groups else None,
+                                 line=dict(color=PALETTE[groups.index(group) % len(PALETTE)],
                                            dash=["solid", "dash", "dot", "dashdot"][i % 4]),
                                  hovertext=[f"{esc(group)}, {esc(category)}, {p}: {int(c)} / {int(t):,} tokens"
                                             for p, c, t in zip(sub["period"], sub["count"], sub["tokens"])],

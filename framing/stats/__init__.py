@@ -17,7 +17,23 @@ from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, mo
 from .multiple import benjamini_hochberg, two_sided_p
 
 __all__ = [
-    "bootstrap", "lexicon_comparison", "MIN_COUNT", "MIN_DOCUMENTS", "contrast_shares", "wilson_interval",
-    "discover", "vocabulary_comparison", "count_ngrams", "category_frequencies", "frequencies", "METHODS", "compare", "informative_prior",
-    "log_odds_dirichlet", "monroe_groups", "scattertext_log_odds", "benjamini_hochberg", "two_sided_p",
+    "METHODS",
+    "MIN_COUNT",
+    "MIN_DOCUMENTS",
+    "benjamini_hochberg",
+    "bootstrap",
+    "category_frequencies",
+    "compare",
+    "contrast_shares",
+    "count_ngrams",
+    "discover",
+    "frequencies",
+    "informative_prior",
+    "lexicon_comparison",
+    "log_odds_dirichlet",
+    "monroe_groups",
+    "scattertext_log_odds",
+    "two_sided_p",
+    "vocabulary_comparison",
+    "wilson_interval",
 ]

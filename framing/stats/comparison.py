@@ -15,9 +15,21 @@ MIN_DOCUMENTS = 3  # fewer documents using the term: one article's habit, not a 
 def add_corrections(df: pd.DataFrame, by=("group", "versus")) -> pd.DataFrame:
     """p-values, Benjamini-Hochberg q-values within each comparison, and `significant`."""
     df = df.copy()
-    df["p"] = two_sided_p(df["z"])
-    df["q"] = df.groupby(list(by), sort=False)["p"].transform(lambda p: benjamini_hochberg(p.to_numpy()))
-    df["significant"] = df["q"] < FDR
+    p = two_sided_p(df["z"].to_numpy())
+    q = np.empty_like(p)
+    # BH within each comparison: sort rows by comparison (stable), correct each block, scatter back.
+    codes = np.zeros(len(df), dtype=np.int64)
+    for col in by:
+        c, uniques = pd.factorize(df[col])
+        codes = codes * (len(uniques) + 1) + c
+    order = np.argsort(codes, kind="stable")
+    sorted_codes = codes[order]
+    bounds = np.flatnonzero(np.diff(sorted_codes)) + 1
+    for block in np.split(order, bounds):
+        if len(block):
+            q[block] = benjamini_hochberg(p[block])
+    df["p"], df["q"] = p, q
+    df["significant"] = q < FDR
     return df
 
 

@@ -185,10 +185,15 @@ def _a0(a, bg, n, k):
 
 
 def _tidy(rows, terms) -> pd.DataFrame:
-    frames = []
-    for group, versus, ya, yb, res in rows:
-        frames.append(pd.DataFrame({
-            "group": group, "versus": versus, "term": terms, "count": ya.astype(np.int64),
-            "other_count": yb.astype(np.int64), "delta": np.asarray(res["delta"]),
-            "variance": np.asarray(res["variance"]), "z": np.asarray(res["z"])}))
-    return pd.concat(frames, ignore_index=True)
+    """One long frame for all comparisons, built from concatenated arrays (not per-comparison frames)."""
+    n = len(terms)
+    return pd.DataFrame({
+        "group": np.repeat(np.array([r[0] for r in rows], dtype=object), n),
+        "versus": np.repeat(np.array([r[1] for r in rows], dtype=object), n),
+        "term": np.tile(np.asarray(terms, dtype=object), len(rows)),
+        "count": np.concatenate([r[2] for r in rows]).astype(np.int64),
+        "other_count": np.concatenate([r[3] for r in rows]).astype(np.int64),
+        "delta": np.concatenate([np.asarray(r[4]["delta"], dtype=float) for r in rows]),
+        "variance": np.concatenate([np.asarray(r[4]["variance"], dtype=float) for r in rows]),
+        "z": np.concatenate([np.asarray(r[4]["z"], dtype=float) for r in rows]),
+    })
