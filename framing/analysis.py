@@ -5,7 +5,6 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import partial
 
 from .counts import Counts, DocumentProfile, TermIndex, count, profile_document
 from .grouping import grouper
@@ -27,8 +26,17 @@ class Analysis:
     counts: Counts
 
 
-def _profile_chunk(chunk: Sequence[tuple[Document, str]], matchers: Sequence[Matcher]) -> list[DocumentProfile]:
-    return [profile_document(doc, group, matchers) for doc, group in chunk]
+_worker_matchers: Sequence[Matcher] = ()
+
+
+def _init_worker(matchers: Sequence[Matcher]) -> None:
+    # Ship the compiled lexicons once per worker process, not once per chunk.
+    global _worker_matchers
+    _worker_matchers = matchers
+
+
+def _profile_chunk(chunk: Sequence[tuple[Document, str]]) -> list[DocumentProfile]:
+    return [profile_document(doc, group, _worker_matchers) for doc, group in chunk]
 
 
 def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nested: bool = False,
@@ -46,8 +54,8 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
         workers = (os.cpu_count() or 1) if size >= _PARALLEL_MIN_CHARS else 1
     if workers > 1:
         chunks = [pairs[i:i + 500] for i in range(0, len(pairs), 500)]
-        with ProcessPoolExecutor(workers) as pool:
-            results = pool.map(partial(_profile_chunk, matchers=matchers), chunks)
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
+            results = pool.map(_profile_chunk, chunks)
             if progress:
                 results = progress(results)
             profiles = tuple(p for chunk in results for p in chunk)

@@ -160,6 +160,7 @@ def _cmd_stats(args) -> int:
     elif args.table == "categories":
         df = stats.category_frequencies(analysis.counts, voice=args.voice)
     elif args.table == "compare":
+        _need_two_groups(analysis)
         df = stats.lexicon_comparison(analysis.counts, voice=args.voice)
     else:
         df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
@@ -173,9 +174,17 @@ def _cmd_discover(args) -> int:
 
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, progress=_progress(args, "matching"))
+    _need_two_groups(analysis)
     df = stats.discover(analysis, top=args.top)
     _write_table(df, args.format)
     return EXIT_OK
+
+
+def _need_two_groups(analysis) -> None:
+    if len(analysis.groups) < 2:
+        raise FramingError(f"all documents are in one group ({analysis.groups[0]!r}, by {analysis.by}); "
+                           "comparisons need at least two: put each source in its own folder, add a source "
+                           "column, or choose another field with --by")
 
 
 def _cmd_lexicons(args) -> int:

@@ -95,3 +95,12 @@ def test_installed_package_ships_lexicons(tmp_path):
     if proc.returncode == 127:
         pytest.fail("the framing console script is not installed")
     assert proc.returncode == 0 and "israel-gaza" in proc.stdout
+
+
+def test_one_group_cannot_be_compared_but_can_be_reported(tmp_path):
+    write(tmp_path / "c" / "only" / "a.txt", "The hostages.")
+    write(tmp_path / "c" / "only" / "b.txt", "The captives.")
+    code, _, err = run("stats", str(tmp_path / "c"), "--table", "compare")
+    assert code == 1 and "one group" in err and "--by" in err
+    code, _, _ = run("report", str(tmp_path / "c"), "-o", str(tmp_path / "r.html"))
+    assert code == 0 and "Needs at least two groups" in (tmp_path / "r.html").read_text()

@@ -75,7 +75,8 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
     freq = stats.frequencies(analysis.counts)
     cats = stats.category_frequencies(analysis.counts)
     shares = stats.contrast_shares(analysis.counts, analysis.lexicons)
-    lex_cmp = stats.lexicon_comparison(analysis.counts)
+    lex_cmp = stats.lexicon_comparison(analysis.counts) if len(groups) > 1 else pd.DataFrame(
+        columns=["group", "term", "count", "other_count", "z"])
     vocab_cmp = stats.vocabulary_comparison(analysis)
     sections = [
         _overview(analysis, skipped, notes),

@@ -41,6 +41,8 @@ def lexicon_comparison(counts: Counts, voice: str = "all", method: str = "mcq200
     corpus's counts of each term (a_w = k * corpus count + 0.01), so a term one source uses 27
     times and another never stands out instead of vanishing under a tiny uniform prior.
     """
+    if len(counts.groups) < 2:
+        raise ValueError("comparisons need at least two groups")
     values, tokens = counts.voice(voice)
     keys = counts.terms.keys
     columns = [f"{i}" for i in range(len(keys))]  # positions: term names may repeat across lexicons

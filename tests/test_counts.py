@@ -1,0 +1,21 @@
+"""The map (one document) and the reduce (a sum per group) give the same counts on any number of workers."""
+from framing.analysis import analyse
+from framing.corpus import read_corpus
+from framing.counts import TermIndex, count, profile_document
+from framing.lexicon import load_lexicon
+from framing.matcher import Matcher
+
+
+def test_parallel_equals_serial_and_reduce_is_a_sum(seeds_dir):
+    corpus = read_corpus(seeds_dir)
+    lexicons = [load_lexicon("israel-gaza")]
+    serial = analyse(corpus, lexicons, workers=1)
+    parallel = analyse(corpus, lexicons, workers=2)
+    assert serial.profiles == parallel.profiles
+    assert (serial.counts.count == parallel.counts.count).all()
+    # Summing the four documents two by two, then adding, equals counting all at once.
+    profiles = [profile_document(d, "all", [Matcher(lexicons[0])]) for d in corpus]
+    terms = TermIndex.of(lexicons)
+    halves = count(profiles[:2], terms).count + count(profiles[2:], terms).count
+    assert (halves == count(profiles, terms).count).all()
+    assert count(profiles, terms).tokens[0] == sum(p.tokens for p in profiles)
