@@ -12,6 +12,7 @@ from .errors import FramingError, LexiconError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 DEFAULT_LEXICON = "israel-gaza"
+SHOW_SKIPPED = 10
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
@@ -124,9 +125,16 @@ def _load(args):
                       url=args.url_col, id=args.id_col)
     corpus = load_corpus(args.corpus, columns=columns)
     if not args.quiet and corpus.skipped:
-        print(f"framing: skipped {len(corpus.skipped)} input(s):", file=sys.stderr)
-        for s in corpus.skipped:
+        from collections import Counter
+
+        reasons = Counter(s.reason for s in corpus.skipped)
+        summary = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        print(f"framing: skipped {len(corpus.skipped)} input(s) ({summary}):", file=sys.stderr)
+        for s in corpus.skipped[:SHOW_SKIPPED]:
             print(f"  {s.path}: {s.reason}", file=sys.stderr)
+        if len(corpus.skipped) > SHOW_SKIPPED:
+            print(f"  ... and {len(corpus.skipped) - SHOW_SKIPPED} more (all are listed in the report's overview)",
+                  file=sys.stderr)
     lexicons = load_lexicons(args.lexicon or [DEFAULT_LEXICON])
     return corpus, lexicons
 

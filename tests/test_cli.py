@@ -72,7 +72,7 @@ def test_skipped_documents_are_listed(tmp_path):
     write(tmp_path / "ok.txt", "The hostages.")
     write(tmp_path / "empty.txt", "")
     code, out, err = run("stats", str(tmp_path))
-    assert code == 0 and "skipped 1 input" in err and "empty.txt: empty file" in err
+    assert code == 0 and "skipped 1 input(s) (1 empty file)" in err and "empty.txt: empty file" in err
 
 
 def test_lexicon_check(tmp_path):
