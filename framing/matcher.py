@@ -145,15 +145,12 @@ class Matcher:
         self._lower = re.compile(_pattern(forms_ci, lower=True))
         self._ignorecase = re.compile(_pattern(forms_ci, lower=False), re.IGNORECASE)
         self._cs = re.compile(_pattern(forms_cs, lower=False)) if forms_cs else None
-        self._cache: dict[tuple[bool, str], _Entry] = {}
+        self._cache: dict[bool, dict[str, _Entry]] = {False: {}, True: {}}  # surface -> entry, per case rule
 
     def _entry(self, surface: str, cs: bool) -> _Entry:
-        cache_key = (cs, surface)
-        entry = self._cache.get(cache_key)
-        if entry is None:
-            entry = self._lookup(surface, cs)
-            if len(self._cache) < 100_000:
-                self._cache[cache_key] = entry
+        entry = self._lookup(surface, cs)
+        if len(self._cache[cs]) < 100_000:
+            self._cache[cs][surface] = entry
         return entry
 
     def _lookup(self, surface: str, cs: bool) -> _Entry:
@@ -172,12 +169,12 @@ class Matcher:
         scans = [(self._lower, lowered, False) if len(lowered) == len(text) else (self._ignorecase, text, False)]
         if self._cs is not None:
             scans.append((self._cs, text, True))
-        cache_get = self._cache.get
         hits = []
         for regex, haystack, cs in scans:
+            cache = self._cache[cs]
             for m in regex.finditer(haystack):
                 surface = m.group()
-                entry = cache_get((cs, surface)) or self._entry(surface, cs)
+                entry = cache.get(surface) or self._entry(surface, cs)
                 hits.append((m.start(), m.end(), entry))
         if len(scans) > 1:
             hits = _leftmost_longest(hits)
@@ -202,6 +199,9 @@ class Matcher:
             return ()
         quotes = QuoteIndex(text)
         name, doc_id = self.lexicon.name, doc.id
+        if not quotes:
+            return tuple([Match(doc_id, name, e.category, e.term, start, end, text[start:end], False)
+                          for start, end, e in hits])
         return tuple([Match(doc_id, name, e.category, e.term, start, end, text[start:end], start in quotes)
                       for start, end, e in hits])
 
