@@ -12,7 +12,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -313,7 +313,3 @@ def _finish(name: str, results: Iterable[Document | Skipped], origin: str | Path
     for note in notes:
         log.warning(note)
     return Corpus(name=name, documents=tuple(docs), skipped=tuple(skipped), notes=tuple(notes))
-
-
-def with_documents(corpus: Corpus, documents: Iterable[Document]) -> Corpus:
-    return replace(corpus, documents=tuple(documents))

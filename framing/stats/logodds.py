@@ -154,8 +154,16 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
                       for i, g in enumerate(groups)], terms)
     bg = y.sum(axis=0) if background is None else _vector(background, "background")
     if method == "mcq2008":
-        a = informative_prior(bg, k) if prior is None else prior
-        a0 = (a.sum() if np.ndim(a) else a * len(terms)) if tokens is None else _a0(a, bg, n, k)
+        if prior is not None:
+            a, a0 = prior, float(np.sum(prior)) if np.ndim(prior) else float(prior) * len(terms)
+        elif tokens is None:
+            a = informative_prior(bg, k)
+            a0 = float(a.sum())
+        else:
+            # Only some terms (a lexicon) are compared: a_0 still spans the whole vocabulary,
+            # k * N (+ the floor on the compared terms; the rest of the floor is negligible).
+            a = informative_prior(bg, k)
+            a0 = k * float(n.sum()) + FLOOR * len(terms)
 
     def one(ya, yb, na, nb):
         if method == "scattertext":
@@ -174,14 +182,6 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
             rest = y.sum(axis=0) - y[i]
             rows.append((g, "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
     return _tidy(rows, terms)
-
-
-def _a0(a, bg, n, k):
-    """a_0 over the whole vocabulary when only some terms are compared: k * N + floor * V, with
-    V unknown here and taken as the compared terms (the floor's share is negligible)."""
-    if np.ndim(a) == 0:
-        return float(a) * len(bg)
-    return k * float(np.sum(n)) + FLOOR * len(bg)
 
 
 def _tidy(rows, terms) -> pd.DataFrame:
