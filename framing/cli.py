@@ -62,9 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
                    help="all text, the reporter's own words, or quotations only (default: all)")
-    p.add_argument("--table", choices=("terms", "categories", "compare", "contrast"), default="terms",
-                   help="terms: counts and rates (default); categories; compare: log-odds one-vs-rest; "
-                        "contrast: shares within contrast sets")
+    p.add_argument("--table", choices=("terms", "categories", "compare", "pairs", "contrast", "sensitivity"),
+                   default="terms",
+                   help="terms: counts and rates (default); categories; compare: log-odds, each group vs the "
+                        "rest; pairs: every ordered pair of groups; contrast: shares within contrast sets; "
+                        "sensitivity: term ranks under other priors and minimum counts")
+    p.add_argument("--method", choices=("mcq2008", "scattertext", "monroe-groups"), default="mcq2008",
+                   help="Fightin' Words variant for --table compare/pairs (default: mcq2008)")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                   help="with --table compare: add document-level bootstrap intervals from N replicates")
+    p.add_argument("--seed", type=int, default=20081, help="random seed of the bootstrap (default: 20081)")
 
     p = command("discover", "print distinguishing terms outside the lexicon (candidates)")
     _corpus_args(p)
@@ -167,9 +174,16 @@ def _cmd_stats(args) -> int:
         df = stats.frequencies(analysis.counts, voice=args.voice)
     elif args.table == "categories":
         df = stats.category_frequencies(analysis.counts, voice=args.voice)
-    elif args.table == "compare":
+    elif args.table in ("compare", "pairs"):
         _need_two_groups(analysis)
-        df = stats.lexicon_comparison(analysis.counts, voice=args.voice)
+        df = stats.lexicon_comparison(analysis.counts, voice=args.voice, method=args.method,
+                                      pairs=args.table == "pairs")
+        if args.bootstrap and args.table == "compare" and args.method == "mcq2008":
+            boot = stats.bootstrap(analysis, voice=args.voice, replicates=args.bootstrap, seed=args.seed)
+            df = stats.with_bootstrap(df, boot)
+    elif args.table == "sensitivity":
+        _need_two_groups(analysis)
+        df = stats.sensitivity(analysis.counts, voice=args.voice)
     else:
         df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
     _write_table(df, args.format)

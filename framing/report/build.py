@@ -75,14 +75,18 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
     freq = stats.frequencies(analysis.counts)
     cats = stats.category_frequencies(analysis.counts)
     shares = stats.contrast_shares(analysis.counts, analysis.lexicons)
-    lex_cmp = stats.lexicon_comparison(analysis.counts) if len(groups) > 1 else pd.DataFrame(
-        columns=["group", "term", "count", "other_count", "z"])
+    if len(groups) > 1:
+        lex_cmp = stats.with_bootstrap(stats.lexicon_comparison(analysis.counts), stats.bootstrap(analysis))
+        sens = stats.sensitivity(analysis.counts)
+    else:
+        lex_cmp = pd.DataFrame(columns=["group", "term", "count", "other_count", "z"])
+        sens = None
     vocab_cmp = stats.vocabulary_comparison(analysis)
     sections = [
         _overview(analysis, skipped, notes),
         _heatmap_section(cats, freq, groups),
         _contrast_section(shares, analysis, groups),
-        _comparison_section(analysis, vocab_cmp, lex_cmp, groups),
+        _comparison_section(analysis, vocab_cmp, lex_cmp, sens, groups),
         _discovery_section(analysis, vocab_cmp),
         Section("contexts", "6. Keyword in context", (
             "Every match with the words around it. Filter by group, category or term, or type to search; "
@@ -180,7 +184,7 @@ def _comparison_labels(groups: list[str]) -> list[tuple[str, str, str]]:
 
 
 def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd.DataFrame,
-                        groups: list[str]) -> Section:
+                        sens: pd.DataFrame | None, groups: list[str]) -> Section:
     if len(groups) < 2 or vocab_cmp.empty:
         return Section("comparison", "4. Fightin' Words", ("Needs at least two groups with shared vocabulary.",))
     parts = []
@@ -214,15 +218,27 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
     lex = _table("fw-lexicon", "Lexicon terms, each group against the rest (mcq2008, informative prior)",
                  lex_cmp[lex_cmp["count"] + lex_cmp["other_count"] > 0][
                      ["group", "category", "term", "count", "other_count", "rate_per_10k", "other_rate_per_10k",
-                      "documents", "delta", "z", "q", "significant", "few_counts", "few_documents"]]
+                      "documents", "delta", "z", "q", "significant", "delta_low", "delta_high", "documents_agree",
+                      "few_counts", "few_documents"]]
                  .sort_values("z", ascending=False), max_rows=60,
                  note="few_counts: fewer than 5 uses in all; few_documents: used in fewer than 3 documents. "
-                      "Treat those rows as anecdotes, not patterns.")
+                      "Treat those rows as anecdotes, not patterns. delta_low and delta_high: 95% interval of "
+                      "delta when articles (not words) are resampled, 200 times; documents_agree is 'no' where "
+                      "that interval and the word-level z tell different stories (trust the articles), and "
+                      "empty where a group has a single article.")
+    tables = [*top, lex]
+    if sens is not None:
+        shown = sens[sens["rank default"] <= 10]
+        tables.append(_table("fw-sensitivity", "Does the ranking survive other priors and minimum counts?", shown,
+                             max_rows=60, note="Rank 1 = the term most typical of the group among lexicon terms. "
+                             "Columns: the default informative prior, weaker (k=0.01) and stronger (k=1) ones, "
+                             "uniform priors, and only terms used at least 5 or 10 times (empty: excluded). "
+                             "robust: in the top 10 everywhere."))
     return Section("comparison", "4. Fightin' Words", (
         "Which words most distinguish one group from the other(s), by the log-odds ratio with an informative "
         "Dirichlet prior (Monroe, Colaresi and Quinn 2008). Delta is the effect size (log-odds difference); z "
         "divides it by its standard error; q is the Benjamini-Hochberg corrected p-value across all terms of the "
-        "comparison. Choose a comparison below.",), figures=(fig,), tables=(*top, lex), widget="comparison")
+        "comparison. Choose a comparison below.",), figures=(fig,), tables=tuple(tables), widget="comparison")
 
 
 def _plot_subset(sub: pd.DataFrame) -> pd.DataFrame:

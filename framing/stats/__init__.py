@@ -7,20 +7,22 @@
 - `contrast_shares`: shares within contrast sets with Wilson intervals.
 - `bootstrap`: document-level resampling intervals.
 - `discover`: distinguishing unigrams and bigrams outside the lexicon.
+- `sensitivity`: whether a term's rank survives other priors and minimum counts.
 """
 from .bootstrap import bootstrap
-from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison
+from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison, with_bootstrap
 from .contrast import contrast_shares, wilson_interval
 from .discover import count_ngrams, discover, vocabulary_comparison
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
 from .multiple import benjamini_hochberg, two_sided_p
+from .sensitivity import sensitivity
 
 __all__ = [
     "METHODS",
     "MIN_COUNT",
     "MIN_DOCUMENTS",
-    "benjamini_hochberg",
+    "benjamini_hochberg", "sensitivity",
     "bootstrap",
     "category_frequencies",
     "compare",
@@ -29,7 +31,7 @@ __all__ = [
     "discover",
     "frequencies",
     "informative_prior",
-    "lexicon_comparison",
+    "lexicon_comparison", "with_bootstrap",
     "log_odds_dirichlet",
     "monroe_groups",
     "scattertext_log_odds",

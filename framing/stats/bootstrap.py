@@ -3,7 +3,8 @@
 Word counts cluster in articles (one article repeating a word ten times is one editorial choice,
 not ten), so token-level z-scores overstate certainty. Here each group's documents are drawn with
 replacement, counts are re-summed, and the statistic recomputed; the 2.5th and 97.5th
-percentiles give the interval. Seeded, so the same seed gives the same intervals.
+percentiles give the interval. Seeded, so the same seed gives the same intervals. A group of a
+single document gets no interval (NaN).
 """
 from __future__ import annotations
 
@@ -69,6 +70,10 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
                          "delta_low": d_lo[g, t], "delta_high": d_hi[g, t], "same_side": same_side[g, t],
                          "group_documents": int((doc_groups == g).sum())})
     df = pd.DataFrame(rows)
+    # One document cannot be resampled into anything but itself: no interval, rather than a
+    # zero-width one that looks certain.
+    single = df["group_documents"] < 2
+    df.loc[single, ["rate_low", "rate_high", "delta_low", "delta_high", "same_side"]] = np.nan
     df["replicates"] = replicates
     df["seed"] = seed
     df["voice"] = voice

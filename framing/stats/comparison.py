@@ -78,3 +78,16 @@ def lexicon_comparison(counts: Counts, voice: str = "all", method: str = "mcq200
              "other_rate_per_10k", "documents", "other_documents", "tokens", "other_tokens", "delta", "variance",
              "z", "p", "q", "significant", "few_counts", "few_documents", "method", "voice"]
     return df[order]
+
+
+def with_bootstrap(comparison: pd.DataFrame, boot: pd.DataFrame) -> pd.DataFrame:
+    """One-vs-rest comparison rows with the document-level bootstrap interval of delta beside the
+    token-level z, and `documents_agree`: False where the two tell different stories (z says
+    significant but the interval crosses zero, or the reverse)."""
+    keys = ["group", "lexicon", "category", "term"]
+    merged = comparison.merge(boot[keys + ["delta_low", "delta_high", "same_side"]], on=keys, how="left")
+    excludes_zero = (merged["delta_low"] > 0) | (merged["delta_high"] < 0)
+    agree = (merged["significant"] == excludes_zero).astype("boolean")
+    agree[merged["delta_low"].isna()] = pd.NA  # no interval (a one-document group): no verdict
+    merged["documents_agree"] = agree
+    return merged

@@ -182,3 +182,18 @@ def test_blind_mode_hides_then_reveals(browser, tmp_path):
     page.click("#reveal-key")
     assert page.is_visible("#blind-key") and "Al Jazeera" in page.inner_text("#blind-key")
     page.close()
+
+
+def test_clicking_a_term_in_a_contrast_chart_shows_its_contexts(browser, seeds_report):
+    page = Page(browser, seeds_report).page
+    chart = page.locator("#fig-contrast-0")
+    chart.scroll_into_view_if_needed()
+    page.mouse.wheel(0, -150)
+    box = chart.locator(".nsewdrag").first.bounding_box()
+    # The first bar (seed 000) is all "captives"; click its middle.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 8)
+    page.wait_for_function("document.getElementById('kwic-term').value !== ''")
+    assert page.eval_on_selector("#kwic-term", "s => s.value") == "captives"
+    rows = kwic_rows(page)
+    assert len(rows) == 11 and {r[0] for r in rows} == {"000_fc39facc4893a606"}
+    page.close()

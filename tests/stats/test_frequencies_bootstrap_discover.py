@@ -55,12 +55,28 @@ def test_bootstrap_is_reproducible_and_resamples_documents():
     assert row["delta_low"] > 0 and row["same_side"] == 1.0
 
 
-def test_bootstrap_with_one_document_per_group_has_no_spread(seeds):
+def test_bootstrap_with_one_document_per_group_gives_no_interval(seeds):
     b = bootstrap(seeds, replicates=20, seed=1)
-    f = frequencies(seeds.counts)
-    merged = b.merge(f, on=["group", "term", "category", "lexicon"])
-    np.testing.assert_allclose(merged["rate_low"], merged["rate_per_10k"])
-    np.testing.assert_allclose(merged["rate_high"], merged["rate_per_10k"])
+    assert b["rate_low"].isna().all() and b["delta_high"].isna().all()
+    assert (b["group_documents"] == 1).all()
+
+
+def test_bootstrap_disagreement_is_flagged():
+    from framing.stats import with_bootstrap
+
+    # "hostages" is concentrated in one article of A: many tokens, one editorial choice.
+    rows = [{"text": "The hostages. " * 40 + "filler words here. " * 20, "source": "A"}]
+    rows += [{"text": "Officials said filler words here today. " * 12, "source": "A"} for _ in range(5)]
+    rows += [{"text": "Officials said filler words here today. " * 12, "source": "B"} for _ in range(6)]
+    a = analyse(from_dataframe(pd.DataFrame(rows)), [lexicon()])
+    table = with_bootstrap(lexicon_comparison(a.counts), bootstrap(a, replicates=200, seed=5))
+    row = table.set_index(["group", "term"]).loc[("A", "hostages")]
+    assert row["significant"]                                  # token-level z: 40 vs 0
+    # A resample misses that article with probability (5/6)^6 = 33%; then A and B have the same
+    # counts (0) and the same length, delta = 0, so the interval reaches zero.
+    assert row["delta_low"] <= 0 < row["delta_high"]
+    assert 0.5 < row["same_side"] < 0.8
+    assert not row["documents_agree"]
 
 
 def test_lexicon_comparison_flags_and_sides():
