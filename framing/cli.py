@@ -159,6 +159,9 @@ def _cmd_report(args) -> int:
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
     out = Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html"
+    if not args.quiet:
+        print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
+              "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
     written = write_report(analysis, out, blind=args.blind, title=args.title)
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
