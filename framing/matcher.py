@@ -199,9 +199,6 @@ class Matcher:
             return ()
         quotes = QuoteIndex(text)
         name, doc_id = self.lexicon.name, doc.id
-        if not quotes:
-            return tuple([Match(doc_id, name, e.category, e.term, start, end, text[start:end], False)
-                          for start, end, e in hits])
         return tuple([Match(doc_id, name, e.category, e.term, start, end, text[start:end], start in quotes)
                       for start, end, e in hits])
 

@@ -41,9 +41,6 @@ class QuoteIndex:
         self._starts = [s for s, _ in spans]
         self._ends = [e for _, e in spans]
 
-    def __bool__(self) -> bool:
-        return bool(self._starts)
-
     def __contains__(self, offset: int) -> bool:
         if not self._starts:
             return False

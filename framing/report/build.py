@@ -189,12 +189,11 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
         return Section("comparison", "4. Fightin' Words", ("Needs at least two groups with shared vocabulary.",))
     parts = []
     labels = _comparison_labels(groups)
-    vocab = vocab_cmp
     wide = vocab_cmp.pivot(index="term", columns="group", values="count")  # terms x groups
     background = wide.sum(axis=1)
     for a, b, label in labels:
         if b == "rest":
-            sub = vocab[vocab["group"] == a]
+            sub = vocab_cmp[vocab_cmp["group"] == a]
         else:
             pair = wide[[a, b]]
             used = (pair[a] + pair[b]) > 0
@@ -211,7 +210,7 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
                  _table("fw-table", "Points plotted", plotted.drop(columns=["variance"]), max_rows=0))
     top = []
     for a, _, label in labels[: len(groups)]:
-        sub = vocab[vocab["group"] == a]
+        sub = vocab_cmp[vocab_cmp["group"] == a]
         up = sub.nlargest(10, "z")[["term", "count", "other_count", "delta", "z", "q"]].assign(side=a)
         down = sub.nsmallest(10, "z")[["term", "count", "other_count", "delta", "z", "q"]].assign(side="others")
         top.append(_table(f"fw-top-{len(top)}", f"{label}: top terms each side", pd.concat([up, down])))
@@ -251,14 +250,7 @@ def _plot_subset(sub: pd.DataFrame) -> pd.DataFrame:
 def _discovery_section(analysis: Analysis, vocab_cmp: pd.DataFrame) -> Section:
     if vocab_cmp.empty:
         return Section("discovery", "5. Discovery", ("Not enough text to compare vocabularies.",))
-    order = {g: i for i, g in enumerate(analysis.groups)}
-    top = (vocab_cmp.assign(_g=vocab_cmp["group"].map(order), _z=-vocab_cmp["z"])
-           .sort_values(["_g", "_z", "term"], kind="mergesort").groupby("group", sort=False).head(15)
-           .drop(columns=["_g", "_z"]))
-    from ..matcher import Matcher
-    from ..stats.discover import covered_by
-
-    top = top.assign(in_lexicon=covered_by(top["term"].tolist(), [Matcher(lx) for lx in analysis.lexicons]))
+    top = stats.discover_top(vocab_cmp, analysis, top=15)
     table = _table("discovery-table", "Distinguishing terms per group (candidates for the lexicon)",
                    top[["group", "term", "count", "other_count", "documents", "delta", "z", "q", "in_lexicon"]],
                    max_rows=200)

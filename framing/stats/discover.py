@@ -124,16 +124,21 @@ def vocabulary_comparison(analysis: Analysis, min_count: int = 3, k: float = DEF
     return add_corrections(result)
 
 
-def discover(analysis: Analysis, top: int = 30, min_count: int = 3, k: float = DEFAULT_K,
-             n_jobs: int | None = None) -> pd.DataFrame:
-    """The `top` terms per group by one-vs-rest z, marked whether a lexicon already covers them:
-    candidates for the lexicon. Terms seen fewer than `min_count` times in all are not ranked."""
-    result = vocabulary_comparison(analysis, min_count=min_count, k=k, n_jobs=n_jobs)
+def discover_top(comparison: pd.DataFrame, analysis: Analysis, top: int = 30) -> pd.DataFrame:
+    """The `top` rows per group of a `vocabulary_comparison` by z (groups in corpus order), each
+    marked whether a lexicon of the analysis already covers it."""
     order = {g: i for i, g in enumerate(analysis.groups)}
-    result = result.assign(_g=result["group"].map(order), _z=-result["z"].astype(float))
+    result = comparison.assign(_g=comparison["group"].map(order), _z=-comparison["z"].astype(float))
     result = (result.sort_values(["_g", "_z", "term"], kind="mergesort").groupby("group", sort=False).head(top)
               .drop(columns=["_g", "_z"]))
     matchers = [Matcher(lx) for lx in analysis.lexicons]
     result["in_lexicon"] = covered_by(result["term"].tolist(), matchers)
     result["ngram"] = np.where(result["term"].str.contains(" "), 2, 1)
     return result.reset_index(drop=True)
+
+
+def discover(analysis: Analysis, top: int = 30, min_count: int = 3, k: float = DEFAULT_K,
+             n_jobs: int | None = None) -> pd.DataFrame:
+    """The `top` terms per group by one-vs-rest z, marked whether a lexicon already covers them:
+    candidates for the lexicon. Terms seen fewer than `min_count` times in all are not ranked."""
+    return discover_top(vocabulary_comparison(analysis, min_count=min_count, k=k, n_jobs=n_jobs), analysis, top)
