@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -116,12 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _progress(args, desc: str):
+def _progress(args, desc: str, unit: str = "doc"):
     if args.quiet:
         return None
     from tqdm import tqdm
 
-    return lambda it: tqdm(it, desc=desc, unit="doc", delay=2, file=sys.stderr, leave=False)
+    return lambda it: tqdm(it, desc=desc, unit=unit, delay=2, file=sys.stderr, leave=False)
 
 
 def _load(args):
@@ -178,14 +179,14 @@ def _cmd_stats(args) -> int:
     elif args.table == "categories":
         df = stats.category_frequencies(analysis.counts, voice=args.voice)
     elif args.table in ("compare", "pairs"):
-        _need_two_groups(analysis)
+        _need_two_groups(analysis.groups, analysis.by)
         df = stats.lexicon_comparison(analysis.counts, voice=args.voice, method=args.method,
                                       pairs=args.table == "pairs")
         if args.bootstrap and args.table == "compare" and args.method == "mcq2008":
             boot = stats.bootstrap(analysis, voice=args.voice, replicates=args.bootstrap, seed=args.seed)
             df = stats.with_bootstrap(df, boot)
     elif args.table == "sensitivity":
-        _need_two_groups(analysis)
+        _need_two_groups(analysis.groups, analysis.by)
         df = stats.sensitivity(analysis.counts, voice=args.voice)
     else:
         df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
@@ -195,19 +196,19 @@ def _cmd_stats(args) -> int:
 
 def _cmd_discover(args) -> int:
     from . import stats
-    from .api import analyse
+    from .grouping import group_labels
 
     corpus, lexicons = _load(args)
-    analysis = analyse(corpus, lexicons, by=args.by, progress=_progress(args, "matching"))
-    _need_two_groups(analysis)
-    df = stats.discover(analysis, top=args.top)
+    groups = tuple(dict.fromkeys(group_labels(corpus, args.by)))
+    _need_two_groups(groups, args.by)
+    df = stats.discover(corpus, lexicons, by=args.by, top=args.top, progress=_progress(args, "counting words", unit="batch"))
     _write_table(df, args.format)
     return EXIT_OK
 
 
-def _need_two_groups(analysis) -> None:
-    if len(analysis.groups) < 2:
-        raise FramingError(f"all documents are in one group ({analysis.groups[0]!r}, by {analysis.by}); "
+def _need_two_groups(groups: Sequence[str], by: str) -> None:
+    if len(groups) < 2:
+        raise FramingError(f"all documents are in one group ({groups[0]!r}, by {by}); "
                            "comparisons need at least two: put each source in its own folder, add a source "
                            "column, or choose another field with --by")
 

@@ -14,12 +14,20 @@ _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u30
 _APOSTROPHES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"}
 _HYPHENS = {c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"}
 _DASHES = {c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"}
-_INVISIBLE = {c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
-_TABLE = str.maketrans({**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **_INVISIBLE})
-
-_HSPACE = re.compile(r"[^\S\n]+")
-_TRAILING = re.compile(r" *\n *")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Whitespace other than the space and the newline (tabs, form feeds, line and paragraph
+# separators...) becomes a space. U+3000 is the last whitespace character in Unicode.
+_SPACES = {c: " " for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n\r"}
+_REPLACEMENTS = {**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **dict.fromkeys(_INVISIBLE, ""), **_SPACES}
+# A regex substitution that calls back only where a special character is: news text has few of
+# them, and `str.translate` on a non-ASCII string costs a dictionary lookup for every character.
+_SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
+_MULTISPACE = re.compile(" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
+
+
+def _replace(match: re.Match) -> str:
+    return _REPLACEMENTS[match.group()]
 
 
 def normalize(text: str) -> str:
@@ -27,11 +35,13 @@ def normalize(text: str) -> str:
 
     Paragraph breaks (blank lines) are kept because quotation tracking uses them.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TABLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _HSPACE.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
-    text = _BLANKS.sub("\n\n", text)
+    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPECIAL.sub(_replace, text)
+    if "  " in text:
+        text = _MULTISPACE.sub(" ", text)
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
     return text.strip()
 
 

@@ -1,6 +1,44 @@
+import random
+import re
+import sys
+import unicodedata
+
 import pytest
 
 from framing.text import DecodeFailure, decode, normalize
+
+
+def reference_normalize(text: str) -> str:
+    """The rules written the plain way (translate, then one regex per rule): a second
+    implementation the fast `normalize` must agree with on any input."""
+    table = str.maketrans({
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"},
+        **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"},
+        **{c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"},
+        **{c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"},
+        **{c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+    })
+    text = unicodedata.normalize("NFKC", text).translate(table)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[^\S\n]+", " ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def test_normalize_agrees_with_the_plain_rules_on_random_text():
+    rng = random.Random(7)
+    alphabet = list("ab '\"-.\n\r\t") + [chr(c) for c in (
+        0xa0, 0x85, 0x0b, 0x0c, 0x1c, 0x1680, 0x2002, 0x2028, 0x2029, 0x202f, 0x3000, 0x2033, 0x2019, 0x201c,
+        0x2010, 0x2013, 0x2014, 0x200b, 0xad, 0xfeff, 0xfb01, 0xe9, 0x65, 0x301)]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalize(text) == reference_normalize(text), repr(text)
+
+
+def test_no_whitespace_character_after_u3000():
+    # normalize lists whitespace characters up to U+3000 only.
+    assert not [c for c in range(0x3001, sys.maxunicode + 1) if chr(c).isspace()]
 
 
 def test_normalize_quotes_apostrophes_dashes_and_spaces():

@@ -22,3 +22,16 @@ def test_same_tokens_as_plain_nltk_regexp_tokenizer():
     assert _tokenizer.tokenize(text) == RegexpTokenizer(TOKEN_PATTERN).tokenize(text)
     assert tokenize(text) == [(t[:-2] if t.endswith("'s") else t).lower()
                               for t in RegexpTokenizer(TOKEN_PATTERN).tokenize(text)]
+
+
+def test_possessive_rule_agrees_with_the_plain_lookbehind():
+    import random
+    import re
+
+    from framing.tokenize import prepare
+
+    plain = re.compile(r"(?<=[^\W_])'s\b")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("as'_ 1\u00e9-.") for _ in range(rng.randint(0, 20)))
+        assert prepare(text) == plain.sub("", text.lower()), repr(text)

@@ -81,7 +81,7 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
     else:
         lex_cmp = pd.DataFrame(columns=["group", "term", "count", "other_count", "z"])
         sens = None
-    vocab_cmp = stats.vocabulary_comparison(analysis)
+    vocab_cmp = stats.vocabulary_comparison(analysis.corpus, by=analysis.by)
     sections = [
         _overview(analysis, skipped, notes),
         _heatmap_section(cats, freq, groups),
@@ -250,7 +250,7 @@ def _plot_subset(sub: pd.DataFrame) -> pd.DataFrame:
 def _discovery_section(analysis: Analysis, vocab_cmp: pd.DataFrame) -> Section:
     if vocab_cmp.empty:
         return Section("discovery", "5. Discovery", ("Not enough text to compare vocabularies.",))
-    top = stats.discover_top(vocab_cmp, analysis, top=15)
+    top = stats.discover_top(vocab_cmp, analysis.lexicons, top=15)
     table = _table("discovery-table", "Distinguishing terms per group (candidates for the lexicon)",
                    top[["group", "term", "count", "other_count", "documents", "delta", "z", "q", "in_lexicon"]],
                    max_rows=200)

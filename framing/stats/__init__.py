@@ -12,7 +12,8 @@
 from .bootstrap import bootstrap
 from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison, with_bootstrap
 from .contrast import contrast_shares, wilson_interval
-from .discover import count_ngrams, discover, discover_top, vocabulary_comparison
+from ..ngrams import count_ngrams
+from .discover import discover, discover_top, vocabulary_comparison
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
 from .multiple import benjamini_hochberg, two_sided_p

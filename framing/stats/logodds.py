@@ -144,7 +144,7 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     y = counts.to_numpy(dtype=float)
     groups = [str(g) for g in counts.index]
-    terms = list(counts.columns)
+    terms = counts.columns
     n = y.sum(axis=1) if tokens is None else np.asarray(tokens, dtype=float)
     if method == "monroe-groups":
         if pairs:
@@ -187,10 +187,13 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
 def _tidy(rows, terms) -> pd.DataFrame:
     """One long frame for all comparisons, built from concatenated arrays (not per-comparison frames)."""
     n = len(terms)
+    # Index.take rather than arrays of Python strings: with pandas' Arrow-backed strings each
+    # column is then a C-level gather instead of a conversion of every string.
+    per_row = np.repeat(np.arange(len(rows)), n)
     return pd.DataFrame({
-        "group": np.repeat(np.array([r[0] for r in rows], dtype=object), n),
-        "versus": np.repeat(np.array([r[1] for r in rows], dtype=object), n),
-        "term": np.tile(np.asarray(terms, dtype=object), len(rows)),
+        "group": pd.Index([r[0] for r in rows], dtype=object).astype(str).take(per_row),
+        "versus": pd.Index([r[1] for r in rows], dtype=object).astype(str).take(per_row),
+        "term": pd.Index(terms).take(np.tile(np.arange(n), len(rows))),
         "count": np.concatenate([r[2] for r in rows]).astype(np.int64),
         "other_count": np.concatenate([r[3] for r in rows]).astype(np.int64),
         "delta": np.concatenate([np.asarray(r[4]["delta"], dtype=float) for r in rows]),

@@ -87,25 +87,21 @@ def test_lexicon_comparison_flags_and_sides():
 
 
 def test_discover_finds_terms_outside_the_lexicon():
-    a = analyse(small_corpus(), [lexicon()])
-    d = discover(a, top=5).set_index(["group", "term"])
+    d = discover(small_corpus(), [lexicon()], top=5).set_index(["group", "term"])
     assert ("A", "xylophone") in d.index and not d.loc[("A", "xylophone"), "in_lexicon"]
     assert ("B", "marimba") in d.index
     assert d.loc[("A", "hostages"), "in_lexicon"]
     assert "the" not in {t for _, t in d.index}  # stop words are not candidates
+    # 6 A-articles use "xylophone" 1+2+...+6 = 21 times; B never does.
+    assert (d.loc[("A", "xylophone"), "count"], d.loc[("A", "xylophone"), "other_count"]) == (21, 0)
+    assert d.loc[("A", "xylophone"), "documents"] == 6
 
 
-def test_discovery_counts_do_not_depend_on_jobs():
-    from framing.stats import count_ngrams
+def test_discovery_scores_are_fightin_words_on_the_counts():
+    from framing.stats import compare, vocabulary_comparison
 
-    items = [(d.source, d.text) for d in small_corpus().documents]
-    assert count_ngrams(items, n_jobs=1) == count_ngrams(items, n_jobs=2)
-
-
-def test_ngrams_by_hand():
-    from framing.stats.discover import ngrams
-
-    # "the" and "of" are stop words: no unigram, no bigram of two stop words; "the hostages" stays.
-    assert ngrams("The hostages of Gaza's war") == [
-        "hostages", "gaza", "war", "the hostages", "hostages of", "of gaza", "gaza war"]
-    assert "2023" not in " ".join(ngrams("In 2023 the war"))
+    cmp = vocabulary_comparison(small_corpus(), min_count=1)
+    wide = cmp.pivot(index="group", columns="term", values="count")
+    expected = compare(wide, method="mcq2008").set_index(["group", "term"])["z"]
+    got = cmp.set_index(["group", "term"])["z"]
+    assert got.to_numpy() == pytest.approx(expected.loc[got.index].to_numpy(), abs=1e-12)

@@ -1,0 +1,213 @@
+"""Counting candidate unigrams and bigrams per group, for discovery outside the lexicon.
+
+Candidates: every token (the project's tokenizer) and every pair of adjacent tokens in one
+document, except stop words (scikit-learn's English list, no download) and numbers as unigrams,
+bigrams made only of stop words, and bigrams with a number. Bigrams are formed before stop words
+are removed, so no bigram spans a removed word.
+
+Python touches each token once, to create it (the tokenizer is a C regex); one hash pass
+(`pandas.factorize`) turns tokens into integer codes, and bigrams, the stop-word filter and the
+per-group and per-document counts are numpy operations on those codes. Stop words and numbers
+are looked up once per distinct word, not once per occurrence.
+
+Map/reduce: `count_chunk` maps a batch of documents to `NgramCounts` (a pure function of its
+input), `NgramCounts.merge` sums two of them, so batches can be counted on any number of
+processes or machines and merged in any order with the same result.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import reduce
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .tokenize import is_break, tokenize_phrases
+
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+_PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
+BATCH_CHARS = 4_000_000  # per map task: bounds the memory of one batch and paces progress reports
+Progress = Callable[[Iterable], Iterable]
+
+
+@dataclass(frozen=True)
+class NgramCounts:
+    """How often each unigram and candidate bigram occurs per group, and in how many documents.
+
+    `words` is the vocabulary of tokens (stop words and numbers included, since bigrams are made
+    of them); `bigrams` holds pairs of indices into `words`. `counts` and `documents` are
+    groups x (words + bigrams) sparse integer matrices, unigram columns first. Word order is the order
+    of first appearance; `table` gives a sorted, order-independent view.
+    """
+
+    groups: tuple[str, ...]
+    words: np.ndarray  # object array of str
+    bigrams: np.ndarray  # int64, shape (n_bigrams, 2)
+    counts: sparse.csr_matrix  # int64, shape (n_groups, n_words + n_bigrams)
+    documents: sparse.csr_matrix  # same shape: documents using the n-gram
+
+    def merge(self, other: NgramCounts) -> NgramCounts:
+        """The counts of both batches together (the reduce step)."""
+        if self.groups != other.groups:
+            raise ValueError("cannot merge counts over different groups")
+        codes, words = pd.factorize(np.concatenate([self.words, other.words]))
+        n_words = len(words)
+        word_maps = (codes[: len(self.words)], codes[len(self.words):])
+        keys = [m[b[:, 0]] * n_words + m[b[:, 1]] for m, b in zip(word_maps, (self.bigrams, other.bigrams))]
+        bcodes, bkeys = pd.factorize(np.concatenate(keys))
+        bigram_maps = (bcodes[: len(keys[0])], bcodes[len(keys[0]):])
+        shape = (len(self.groups), n_words + len(bkeys))
+        parts = [(part, np.concatenate([wmap, n_words + bmap]))
+                 for part, wmap, bmap in zip((self, other), word_maps, bigram_maps)]
+        (a, a_columns), (b, b_columns) = parts
+        counts = _move_columns(a.counts, a_columns, shape) + _move_columns(b.counts, b_columns, shape)
+        documents = _move_columns(a.documents, a_columns, shape) + _move_columns(b.documents, b_columns, shape)
+        return NgramCounts(self.groups, np.asarray(words, dtype=object),
+                           np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64), counts, documents)
+
+    def table(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(terms, counts, documents) of the candidates seen at least `min_count` times in all,
+        terms sorted as strings ("a b" for a bigram), whatever the order the batches came in."""
+        n_words = len(self.words)
+        word_ok = _candidate_words(self.words)
+        keep = np.asarray(self.counts.sum(axis=0)).ravel() >= min_count
+        keep[:n_words] &= word_ok
+        # Rank the words once; a bigram sorts as the pair of its words' ranks, which is its order
+        # as a string because the space sorts before every character a token can hold.
+        rank = np.empty(n_words, dtype=np.int64)
+        rank[np.argsort(self.words.astype(str), kind="stable")] = np.arange(n_words)
+        first = np.concatenate([rank, rank[self.bigrams[:, 0]]])
+        second = np.concatenate([np.full(n_words, -1), rank[self.bigrams[:, 1]]])
+        columns = np.flatnonzero(keep)
+        columns = columns[np.lexsort((second[columns], first[columns]))]
+        terms = _term_strings(self.words, self.bigrams, columns)
+        return terms, self.counts[:, columns].toarray(), self.documents[:, columns].toarray()
+
+
+def _move_columns(matrix: sparse.csr_matrix, columns: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
+    """`matrix` with column j moved to `columns[j]`, in a matrix of `shape`."""
+    return sparse.csr_matrix((matrix.data, columns[matrix.indices], matrix.indptr), shape=shape)
+
+
+def _candidate_words(words: np.ndarray) -> np.ndarray:
+    """Which words may stand alone as candidates: not a stop word, a number or a phrase break."""
+    stop, digit, mark = _word_kinds(words)
+    return ~(stop | digit | mark)
+
+
+def _term_strings(words: np.ndarray, bigrams: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    n_words = len(words)
+    out = np.empty(len(columns), dtype=object)
+    is_word = columns < n_words
+    out[is_word] = words[columns[is_word]]
+    pairs = bigrams[columns[~is_word] - n_words]
+    out[~is_word] = words[pairs[:, 0]] + " " + words[pairs[:, 1]]
+    return out
+
+
+def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str]) -> NgramCounts:
+    """The map step: the n-gram counts of one batch of documents (`group_codes[i]` is the index
+    in `groups` of the group of `texts[i]`)."""
+    items = [tokenize_phrases(t) for t in texts]
+    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+    codes, words = pd.factorize(np.fromiter(chain.from_iterable(items), dtype=object, count=int(lengths.sum())))
+    words = np.asarray(words, dtype=object)
+    n_words = len(words)
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+    # Bigrams: adjacent tokens of one document with no phrase break between them, minus pairs of
+    # stop words and pairs with a number.
+    stop, digit, mark = _word_kinds(words)
+    first, second = codes[:-1], codes[1:]
+    ok = (doc[1:] == doc[:-1]) & ~(mark[first] | mark[second] | digit[first] | digit[second]
+                                   | (stop[first] & stop[second]))
+    bcodes, bkeys = pd.factorize(first[ok] * n_words + second[ok])
+    width = n_words + len(bkeys)
+    column = np.concatenate([codes, n_words + bcodes])
+    column_doc = np.concatenate([doc, doc[1:][ok]])
+    doc_group = np.asarray(group_codes, dtype=np.int64)
+    counts = _tally(doc_group[column_doc] * width + column, len(groups), width)
+    # Documents using each n-gram: each distinct (document, n-gram) pair counts once.
+    pairs = _distinct(column_doc * width + column)
+    documents = _tally(doc_group[pairs // width] * width + pairs % width, len(groups), width)
+    return NgramCounts(tuple(groups), words, np.column_stack([bkeys // n_words, bkeys % n_words]), counts, documents)
+
+
+def _word_kinds(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per distinct word: stop word, number, phrase break."""
+    n = len(words)
+    stop = np.fromiter((w in STOP_WORDS for w in words), dtype=bool, count=n)
+    digit = np.fromiter((w.isdigit() for w in words), dtype=bool, count=n)
+    mark = np.fromiter(map(is_break, words), dtype=bool, count=n)
+    return stop, digit, mark
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of `keys`, sorted (a sort and a pass: several times faster than
+    hashing when most keys are distinct, as (document, n-gram) pairs are)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
+
+
+def _tally(keys: np.ndarray, n_groups: int, width: int) -> sparse.csr_matrix:
+    """A groups x width matrix counting the occurrences of each key (group * width + column)."""
+    keys = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else keys
+    values = np.diff(np.append(starts, len(keys)))
+    distinct = keys[starts]
+    return sparse.csr_matrix((values, (distinct // width, distinct % width)), shape=(n_groups, width))
+
+
+def count_ngrams(texts: Sequence[str], labels: Sequence[str], groups: Sequence[str] | None = None,
+                 n_jobs: int | None = None, progress: Progress | None = None) -> NgramCounts:
+    """Per group, the count of every candidate n-gram and the number of documents using it.
+
+    `labels[i]` is the group of `texts[i]`; `groups` fixes the order of the groups (default:
+    first appearance). Documents are counted in batches of about 4 million characters, merged as
+    they finish, on `n_jobs` processes (default: all cores for 5 MB and more); the result does
+    not depend on `n_jobs`. `progress` wraps the iterator of finished batches (e.g. tqdm).
+    """
+    groups = tuple(dict.fromkeys(labels)) if groups is None else tuple(groups)
+    codes = pd.Index(groups).get_indexer(list(labels))
+    if (codes < 0).any():
+        raise ValueError(f"label {labels[int(np.argmax(codes < 0))]!r} is not one of the groups")
+    if not len(texts):
+        return count_chunk([], codes, groups)
+    sizes = [len(t) for t in texts]
+    total = sum(sizes)
+    if n_jobs is None:
+        n_jobs = (os.cpu_count() or 1) if total >= _PARALLEL_MIN_CHARS else 1
+    bounds = _balanced_bounds(sizes, max(n_jobs, -(-total // BATCH_CHARS)))
+    args = ([texts[a:b] for a, b in bounds], [codes[a:b] for a, b in bounds], [groups] * len(bounds))
+    if n_jobs <= 1:
+        parts = map(count_chunk, *args)
+        return reduce(NgramCounts.merge, progress(_Sized(parts, len(bounds))) if progress else parts)
+    with ProcessPoolExecutor(min(n_jobs, len(bounds))) as pool:
+        parts = pool.map(count_chunk, *args)
+        return reduce(NgramCounts.merge, progress(_Sized(parts, len(bounds))) if progress else parts)
+
+
+class _Sized:
+    """An iterator that knows its length, so that a progress bar can show the total."""
+
+    def __init__(self, items: Iterable, n: int) -> None:
+        self._items, self._n = items, n
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return self._n
+
+
+def _balanced_bounds(sizes: Sequence[int], parts: int) -> list[tuple[int, int]]:
+    """Contiguous (start, end) ranges with about the same number of characters each."""
+    cumulative = np.cumsum(sizes)
+    cuts = np.searchsorted(cumulative, cumulative[-1] * np.arange(1, parts) / parts)
+    edges = [0, *sorted(set(int(c) + 1 for c in cuts)), len(sizes)]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]

@@ -1,0 +1,132 @@
+import random
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from framing.corpus import read_corpus
+from framing.ngrams import STOP_WORDS, count_chunk, count_ngrams
+from framing.tokenize import tokenize_phrases
+
+A1 = "Hostages were freed. The hostages, freed, went home."
+A2 = "Gaza's war in 2023 went on. Hostages were held in Gaza."
+B1 = "Captives\nwere held in Gaza and captives were freed"
+
+
+def as_dict(counts):
+    """group -> {term: (count, documents)} for the non-zero cells of a table."""
+    terms, c, d = counts.table()
+    return {g: {t: (int(c[i, j]), int(d[i, j])) for j, t in enumerate(terms) if c[i, j]}
+            for i, g in enumerate(counts.groups)}
+
+
+def test_counts_by_hand():
+    assert {"were", "the", "in", "on", "and"} <= STOP_WORDS and not {"went", "home", "held"} & STOP_WORDS
+    got = as_dict(count_ngrams([A1, A2, B1], ["A", "A", "B"], n_jobs=1))
+    # Counted by hand. A1: hostages were freed | the hostages | freed | went home.
+    # A2: gaza war in 2023 went on | hostages were held in gaza. B1: captives | were held in gaza
+    # and captives were freed ("|" is punctuation or a line break: no bigram across it).
+    assert got["A"] == {
+        "hostages": (3, 2), "freed": (2, 1), "went": (2, 2), "home": (1, 1), "gaza": (2, 1), "war": (1, 1),
+        "held": (1, 1), "hostages were": (2, 2), "were freed": (1, 1), "the hostages": (1, 1),
+        "went home": (1, 1), "gaza war": (1, 1), "war in": (1, 1), "went on": (1, 1), "were held": (1, 1),
+        "held in": (1, 1), "in gaza": (1, 1)}
+    assert got["B"] == {
+        "captives": (2, 1), "held": (1, 1), "gaza": (1, 1), "freed": (1, 1), "were held": (1, 1),
+        "held in": (1, 1), "in gaza": (1, 1), "gaza and": (1, 1), "and captives": (1, 1),
+        "captives were": (1, 1), "were freed": (1, 1)}
+
+
+def reference(texts, labels):
+    """The same rules written the plain way, one Counter per group: a second implementation."""
+    out = {}
+    for text, label in zip(texts, labels):
+        items = tokenize_phrases(text)
+        words = [t for t in items if t[0].isalnum() and t not in STOP_WORDS and not t.isdigit()]
+        pairs = [f"{a} {b}" for a, b in zip(items, items[1:])
+                 if a[0].isalnum() and b[0].isalnum() and not (a.isdigit() or b.isdigit())
+                 and not (a in STOP_WORDS and b in STOP_WORDS)]
+        counts, docs = out.setdefault(label, (Counter(), Counter()))
+        counts.update(words + pairs)
+        docs.update(set(words + pairs))
+    return {g: {t: (counts[t], docs[t]) for t in counts} for g, (counts, docs) in out.items()}
+
+
+@pytest.fixture(scope="module")
+def seed_texts():
+    from conftest import SEEDS
+
+    return [d.text for d in read_corpus(SEEDS).documents]
+
+
+def test_agrees_with_the_plain_counter_on_the_seeds(seed_texts):
+    labels = ["x", "y", "x", "z"]
+    assert as_dict(count_ngrams(seed_texts, labels, n_jobs=1)) == reference(seed_texts, labels)
+
+
+def random_texts(rng, n):
+    vocab = ["the", "of", "hostages", "captives", "Gaza's", "war", "2023", "U.S.", "pro-life", "don't", "in"]
+    seps = [" ", " ", " ", ", ", ". ", "\n", " \u2014 ", ' "']
+    return ["".join(rng.choice(vocab) + rng.choice(seps) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+def test_agrees_with_the_plain_counter_on_random_text():
+    rng = random.Random(11)
+    for _ in range(20):
+        texts = random_texts(rng, rng.randint(1, 12))
+        labels = [rng.choice("ABC") for _ in texts]
+        assert as_dict(count_ngrams(texts, labels, n_jobs=1)) == reference(texts, labels)
+
+
+def test_merging_batches_in_any_split_and_order_gives_the_same_table(seed_texts):
+    rng = random.Random(5)
+    texts = seed_texts + random_texts(rng, 30)
+    groups = ("A", "B")
+    codes = [rng.randrange(2) for _ in texts]
+    whole = count_chunk(texts, codes, groups).table()
+    for _ in range(5):
+        cuts = sorted(rng.sample(range(1, len(texts)), 3))
+        bounds = list(zip([0, *cuts], [*cuts, len(texts)]))
+        rng.shuffle(bounds)
+        parts = [count_chunk(texts[a:b], codes[a:b], groups) for a, b in bounds]
+        merged = parts[0]
+        for p in parts[1:]:
+            merged = merged.merge(p)
+        terms, c, d = merged.table()
+        assert list(terms) == list(whole[0]) and (c == whole[1]).all() and (d == whole[2]).all()
+    assert list(whole[0]) == sorted(whole[0])  # terms sort as strings
+
+
+def test_result_does_not_depend_on_processes(seed_texts):
+    texts = seed_texts * 5
+    labels = ["A", "B"] * 10
+    one, two = count_ngrams(texts, labels, n_jobs=1).table(), count_ngrams(texts, labels, n_jobs=2).table()
+    assert list(one[0]) == list(two[0]) and (one[1] == two[1]).all() and (one[2] == two[2]).all()
+
+
+def test_min_count_group_order_and_empty_input():
+    counts = count_ngrams([B1, A1], ["B", "A"], groups=["A", "B"], n_jobs=1)
+    assert counts.groups == ("A", "B")
+    terms, c, _ = counts.table(min_count=2)
+    assert set(terms) == {"captives", "freed", "hostages", "were freed"}  # each seen twice in all
+    assert c[:, list(terms).index("captives")].tolist() == [0, 2]
+    empty = count_ngrams([], [], n_jobs=1)
+    assert len(empty.table()[0]) == 0
+    with pytest.raises(ValueError, match="not one of the groups"):
+        count_ngrams([A1], ["C"], groups=["A"])
+
+
+def test_progress_sees_every_batch(seed_texts, monkeypatch):
+    import framing.ngrams
+
+    monkeypatch.setattr(framing.ngrams, "BATCH_CHARS", 5_000)
+    seen = []
+
+    def progress(items):
+        seen.append(len(items))
+        return items
+
+    counts = count_ngrams(seed_texts, ["A", "B", "A", "B"], n_jobs=1, progress=progress)
+    total = sum(map(len, seed_texts))
+    assert seen == [len(framing.ngrams._balanced_bounds([len(t) for t in seed_texts], -(-total // 5_000)))]
+    assert seen[0] > 1 and np.asarray(counts.counts.sum()) > 0
