@@ -201,7 +201,8 @@ def _cmd_discover(args) -> int:
     corpus, lexicons = _load(args)
     groups = tuple(dict.fromkeys(group_labels(corpus, args.by)))
     _need_two_groups(groups, args.by)
-    df = stats.discover(corpus, lexicons, by=args.by, top=args.top, progress=_progress(args, "counting words", unit="batch"))
+    df = stats.discover(corpus, lexicons, by=args.by, top=args.top,
+                        progress=_progress(args, "counting words", unit="batch"))
     _write_table(df, args.format)
     return EXIT_OK
 

@@ -9,10 +9,10 @@
 - `discover`: distinguishing unigrams and bigrams outside the lexicon.
 - `sensitivity`: whether a term's rank survives other priors and minimum counts.
 """
+from ..ngrams import count_ngrams
 from .bootstrap import bootstrap
 from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison, with_bootstrap
 from .contrast import contrast_shares, wilson_interval
-from ..ngrams import count_ngrams
 from .discover import discover, discover_top, vocabulary_comparison
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
