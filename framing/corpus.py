@@ -172,9 +172,12 @@ def _read_table(path: Path) -> pd.DataFrame:
         data = _table_bytes(path)
         if not data.strip():
             raise InputError(path, "empty file")
-        text = decode(data).text
-        return pd.read_csv(io.StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str,
-                           keep_default_na=False)
+        decoded = decode(data)
+        sep = "\t" if suffix == ".tsv" else ","
+        if decoded.encoding in ("utf-8", "utf-8-sig"):
+            # Valid UTF-8 (just checked): let the C parser read the bytes rather than re-encode the text.
+            return pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, encoding=decoded.encoding)
+        return pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False)
     except InputError:
         raise
     except DecodeFailure as exc:

@@ -20,7 +20,6 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import reduce
 from itertools import chain
 
 import numpy as np
@@ -28,11 +27,12 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .tokenize import is_break, tokenize_phrases
+from .tokenize import is_break, phrase_findall, prepare
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
 BATCH_CHARS = 4_000_000  # per map task: bounds the memory of one batch and paces progress reports
+MERGE_EVERY = 8
 Progress = Callable[[Iterable], Iterable]
 
 
@@ -54,22 +54,30 @@ class NgramCounts:
 
     def merge(self, other: NgramCounts) -> NgramCounts:
         """The counts of both batches together (the reduce step)."""
-        if self.groups != other.groups:
+        return NgramCounts.total([self, other])
+
+    @staticmethod
+    def total(parts: Sequence[NgramCounts]) -> NgramCounts:
+        """The counts of all batches together, in one pass (cheaper than merging pairwise)."""
+        if not parts:
+            raise ValueError("no counts to add up")
+        groups = parts[0].groups
+        if any(p.groups != groups for p in parts):
             raise ValueError("cannot merge counts over different groups")
-        codes, words = pd.factorize(np.concatenate([self.words, other.words]))
+        if len(parts) == 1:
+            return parts[0]
+        codes, words = pd.factorize(np.concatenate([p.words for p in parts]))
         n_words = len(words)
-        word_maps = (codes[: len(self.words)], codes[len(self.words):])
-        keys = [m[b[:, 0]] * n_words + m[b[:, 1]] for m, b in zip(word_maps, (self.bigrams, other.bigrams))]
+        word_maps = np.split(codes, np.cumsum([len(p.words) for p in parts])[:-1])
+        keys = [m[p.bigrams[:, 0]] * n_words + m[p.bigrams[:, 1]] for m, p in zip(word_maps, parts)]
         bcodes, bkeys = pd.factorize(np.concatenate(keys))
-        bigram_maps = (bcodes[: len(keys[0])], bcodes[len(keys[0]):])
-        shape = (len(self.groups), n_words + len(bkeys))
-        parts = [(part, np.concatenate([wmap, n_words + bmap]))
-                 for part, wmap, bmap in zip((self, other), word_maps, bigram_maps)]
-        (a, a_columns), (b, b_columns) = parts
-        counts = _move_columns(a.counts, a_columns, shape) + _move_columns(b.counts, b_columns, shape)
-        documents = _move_columns(a.documents, a_columns, shape) + _move_columns(b.documents, b_columns, shape)
-        return NgramCounts(self.groups, np.asarray(words, dtype=object),
-                           np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64), counts, documents)
+        bigram_maps = np.split(bcodes, np.cumsum([len(k) for k in keys])[:-1])
+        columns = [np.concatenate([w, n_words + b]) for w, b in zip(word_maps, bigram_maps)]
+        shape = (len(groups), n_words + len(bkeys))
+        return NgramCounts(groups, np.asarray(words, dtype=object),
+                           np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64),
+                           _stack([p.counts for p in parts], columns, shape),
+                           _stack([p.documents for p in parts], columns, shape))
 
     def table(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(terms, counts, documents) of the candidates seen at least `min_count` times in all,
@@ -90,9 +98,15 @@ class NgramCounts:
         return terms, self.counts[:, columns].toarray(), self.documents[:, columns].toarray()
 
 
-def _move_columns(matrix: sparse.csr_matrix, columns: np.ndarray, shape: tuple[int, int]) -> sparse.csr_matrix:
-    """`matrix` with column j moved to `columns[j]`, in a matrix of `shape`."""
-    return sparse.csr_matrix((matrix.data, columns[matrix.indices], matrix.indptr), shape=shape)
+def _stack(matrices: Sequence[sparse.csr_matrix], columns: Sequence[np.ndarray],
+           shape: tuple[int, int]) -> sparse.csr_matrix:
+    """The sum of `matrices`, column j of matrix i moved to `columns[i][j]`."""
+    coo = [m.tocoo() for m in matrices]
+    out = sparse.csr_matrix((np.concatenate([c.data for c in coo]),
+                             (np.concatenate([c.row for c in coo]),
+                              np.concatenate([cols[c.col] for c, cols in zip(coo, columns)]))), shape=shape)
+    out.sum_duplicates()
+    return out
 
 
 def _candidate_words(words: np.ndarray) -> np.ndarray:
@@ -114,10 +128,7 @@ def _term_strings(words: np.ndarray, bigrams: np.ndarray, columns: np.ndarray) -
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str]) -> NgramCounts:
     """The map step: the n-gram counts of one batch of documents (`group_codes[i]` is the index
     in `groups` of the group of `texts[i]`)."""
-    items = [tokenize_phrases(t) for t in texts]
-    lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
-    codes, words = pd.factorize(np.fromiter(chain.from_iterable(items), dtype=object, count=int(lengths.sum())))
-    words = np.asarray(words, dtype=object)
+    codes, words, lengths = _items(texts)
     n_words = len(words)
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     # Bigrams: adjacent tokens of one document with no phrase break between them, minus pairs of
@@ -136,6 +147,39 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
     pairs = _distinct(column_doc * width + column)
     documents = _tally(doc_group[pairs // width] * width + pairs % width, len(groups), width)
     return NgramCounts(tuple(groups), words, np.column_stack([bkeys // n_words, bkeys % n_words]), counts, documents)
+
+
+# A pilcrow is punctuation, so it becomes a phrase break just as a line break does.
+_LINE_BREAK = " \u00b6 "
+
+
+def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The items of `tokenize_phrases` of every text, as (codes, vocabulary, items per text).
+
+    No token or phrase break spans whitespace, so the items of a text are the items of its
+    whitespace-separated chunks in turn. Chunks repeat far more than they differ: splitting on
+    whitespace is done at C speed (`str.split`), the chunks are hashed to codes, the tokenizer
+    runs once per distinct chunk, and numpy expands each chunk's code into its items' codes.
+    Line breaks, which `str.split` would drop, are first turned into a break of their own.
+    """
+    chunks = [prepare(t).replace("\n", _LINE_BREAK).split() for t in texts]
+    per_text = np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))
+    chunk_codes, distinct = pd.factorize(_objects(chain.from_iterable(chunks), int(per_text.sum())))
+    pieces = [phrase_findall(c) for c in distinct]
+    n_pieces = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    piece_codes, words = pd.factorize(_objects(chain.from_iterable(pieces), int(n_pieces.sum())))
+    # Occurrence j of chunk c stands for piece_codes[start[c]:start[c] + n_pieces[c]].
+    start = np.cumsum(n_pieces) - n_pieces
+    n = n_pieces[chunk_codes]
+    ends = np.cumsum(n)
+    codes = piece_codes[np.repeat(start[chunk_codes] - (ends - n), n) + np.arange(int(ends[-1]) if len(ends) else 0)]
+    text_of_chunk = np.repeat(np.arange(len(texts)), per_text)
+    lengths = np.bincount(text_of_chunk, weights=n, minlength=len(texts)).astype(np.int64)
+    return codes, np.asarray(words, dtype=object), lengths
+
+
+def _objects(items: Iterable[str], count: int) -> np.ndarray:
+    return np.fromiter(items, dtype=object, count=count)
 
 
 def _word_kinds(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -185,11 +229,20 @@ def count_ngrams(texts: Sequence[str], labels: Sequence[str], groups: Sequence[s
     bounds = _balanced_bounds(sizes, max(n_jobs, -(-total // BATCH_CHARS)))
     args = ([texts[a:b] for a, b in bounds], [codes[a:b] for a, b in bounds], [groups] * len(bounds))
     if n_jobs <= 1:
-        parts = map(count_chunk, *args)
-        return reduce(NgramCounts.merge, progress(_Sized(parts, len(bounds))) if progress else parts)
+        return _accumulate(map(count_chunk, *args), len(bounds), progress)
     with ProcessPoolExecutor(min(n_jobs, len(bounds))) as pool:
-        parts = pool.map(count_chunk, *args)
-        return reduce(NgramCounts.merge, progress(_Sized(parts, len(bounds))) if progress else parts)
+        return _accumulate(pool.map(count_chunk, *args), len(bounds), progress)
+
+
+def _accumulate(parts: Iterable[NgramCounts], n: int, progress: Progress | None) -> NgramCounts:
+    """Add up batches as they come, several at a time: memory stays bounded by MERGE_EVERY
+    batches, and each distinct n-gram is re-hashed once per MERGE_EVERY batches, not once per batch."""
+    pending: list[NgramCounts] = []
+    for part in progress(_Sized(parts, n)) if progress else parts:
+        pending.append(part)
+        if len(pending) == MERGE_EVERY:
+            pending = [NgramCounts.total(pending)]
+    return NgramCounts.total(pending)
 
 
 class _Sized:

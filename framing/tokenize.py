@@ -52,7 +52,7 @@ def tokenize(text: str) -> list[str]:
 # Any run of punctuation that is not inside a token, or a line break: where a phrase ends.
 _BREAK_PATTERN = r"[^\w\s]+|_+|\n"
 _phrase_regexp = re.compile(f"{TOKEN_PATTERN}|{_BREAK_PATTERN}")
-
+phrase_findall = _phrase_regexp.findall  # on text already `prepare`d
 
 def tokenize_phrases(text: str) -> list[str]:
     """`tokenize`'s tokens, in order, with a mark between two tokens wherever punctuation or a

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from framing.corpus import read_corpus
-from framing.ngrams import STOP_WORDS, count_chunk, count_ngrams
+from framing.ngrams import STOP_WORDS, NgramCounts, count_chunk, count_ngrams
 from framing.tokenize import tokenize_phrases
 
 A1 = "Hostages were freed. The hostages, freed, went home."
@@ -89,11 +89,12 @@ def test_merging_batches_in_any_split_and_order_gives_the_same_table(seed_texts)
         bounds = list(zip([0, *cuts], [*cuts, len(texts)]))
         rng.shuffle(bounds)
         parts = [count_chunk(texts[a:b], codes[a:b], groups) for a, b in bounds]
-        merged = parts[0]
+        pairwise = parts[0]
         for p in parts[1:]:
-            merged = merged.merge(p)
-        terms, c, d = merged.table()
-        assert list(terms) == list(whole[0]) and (c == whole[1]).all() and (d == whole[2]).all()
+            pairwise = pairwise.merge(p)
+        for merged in (pairwise, NgramCounts.total(parts)):
+            terms, c, d = merged.table()
+            assert list(terms) == list(whole[0]) and (c == whole[1]).all() and (d == whole[2]).all()
     assert list(whole[0]) == sorted(whole[0])  # terms sort as strings
 
 
@@ -130,3 +131,14 @@ def test_progress_sees_every_batch(seed_texts, monkeypatch):
     total = sum(map(len, seed_texts))
     assert seen == [len(framing.ngrams._balanced_bounds([len(t) for t in seed_texts], -(-total // 5_000)))]
     assert seen[0] > 1 and np.asarray(counts.counts.sum()) > 0
+
+
+def test_many_batches_added_up_a_few_at_a_time(seed_texts, monkeypatch):
+    import framing.ngrams
+
+    texts, labels = seed_texts * 3, ["A", "B", "C"] * 4
+    whole = count_chunk(texts, [0, 1, 2] * 4, ("A", "B", "C")).table()
+    monkeypatch.setattr(framing.ngrams, "BATCH_CHARS", 3_000)
+    monkeypatch.setattr(framing.ngrams, "MERGE_EVERY", 2)
+    got = count_ngrams(texts, labels, n_jobs=1).table()
+    assert list(got[0]) == list(whole[0]) and (got[1] == whole[1]).all() and (got[2] == whole[2]).all()

@@ -7,6 +7,7 @@ same Fightin' Words method as the lexicon terms, so the two rankings can be read
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -15,8 +16,8 @@ from ..grouping import group_labels
 from ..matcher import Matcher
 from ..model import Corpus, Lexicon
 from ..ngrams import Progress, count_ngrams
-from .comparison import add_corrections
-from .logodds import DEFAULT_K, compare
+from .logodds import DEFAULT_K, Comparison, comparisons, tidy
+from .multiple import FDR, benjamini_hochberg, two_sided_p
 
 COLUMNS = ["group", "versus", "term", "count", "other_count", "delta", "variance", "z", "documents", "p", "q",
            "significant"]
@@ -30,19 +31,50 @@ def covered_by(terms: Sequence[str], matchers: Sequence[Matcher]) -> np.ndarray:
     return out
 
 
+class _Scored(NamedTuple):
+    terms: np.ndarray
+    rows: list[Comparison]  # one-vs-rest, one per group
+    documents: np.ndarray  # groups x terms
+    p: np.ndarray  # groups x terms
+    q: np.ndarray  # groups x terms, Benjamini-Hochberg within each comparison
+
+
+def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | None,
+            progress: Progress | None) -> _Scored | None:
+    """Every candidate scored, as arrays; None when there is nothing to compare."""
+    counts = count_ngrams([d.text for d in corpus.documents], group_labels(corpus, by), n_jobs=n_jobs,
+                          progress=progress)
+    terms, matrix, documents = counts.table(min_count)
+    if len(counts.groups) < 2 or not len(terms):
+        return None
+    rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k)
+    p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
+    return _Scored(terms, rows, documents, p, np.vstack([benjamini_hochberg(x) for x in p]))
+
+
+def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
+    """The tidy table of the comparisons: all terms, or the term positions `columns[i]` of row i."""
+    if columns is None:
+        df = tidy(scored.rows, scored.terms)
+        take = [slice(None)] * len(scored.rows)
+    else:
+        rows = [Comparison(r.group, r.versus, r.count[c], r.other_count[c], {key: v[c] for key, v in r.scores.items()})
+                for r, c in zip(scored.rows, columns)]
+        df = pd.concat([tidy([r], scored.terms[c]) for r, c in zip(rows, columns)], ignore_index=True)
+        take = columns
+    for name in ("documents", "p", "q"):
+        df[name] = np.concatenate([getattr(scored, name)[i, c] for i, c in enumerate(take)])
+    df["significant"] = df["q"] < FDR
+    return df
+
+
 def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3, k: float = DEFAULT_K,
                           n_jobs: int | None = None, progress: Progress | None = None) -> pd.DataFrame:
     """One-vs-rest Fightin' Words (mcq2008, informative prior) over every candidate unigram and
-    bigram seen at least `min_count` times, with document counts and BH q-values. Groups are
-    made as in `analyse` (`by`), in order of first appearance."""
-    labels = group_labels(corpus, by)
-    counts = count_ngrams([d.text for d in corpus.documents], labels, n_jobs=n_jobs, progress=progress)
-    terms, matrix, documents = counts.table(min_count)
-    if len(counts.groups) < 2 or not len(terms):
-        return pd.DataFrame(columns=COLUMNS)
-    result = compare(pd.DataFrame(matrix, index=list(counts.groups), columns=pd.Index(terms)), method="mcq2008", k=k)
-    result["documents"] = documents.ravel()
-    return add_corrections(result)
+    bigram seen at least `min_count` times, with document counts and Benjamini-Hochberg q-values
+    within each comparison. Groups are made as in `analyse` (`by`), in order of first appearance."""
+    scored = _scored(corpus, by, min_count, k, n_jobs, progress)
+    return pd.DataFrame(columns=COLUMNS) if scored is None else _frame(scored)
 
 
 def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top: int = 30) -> pd.DataFrame:
@@ -63,6 +95,15 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
              progress: Progress | None = None) -> pd.DataFrame:
     """The `top` terms per group by one-vs-rest z, marked whether one of `lexicons` already
     covers them: candidates for the lexicon. Terms seen fewer than `min_count` times in all are
-    not ranked. Needs no lexicon matching, so it is the fast path for large corpora."""
-    comparison = vocabulary_comparison(corpus, by=by, min_count=min_count, k=k, n_jobs=n_jobs, progress=progress)
-    return discover_top(comparison, lexicons, top)
+    not ranked. The same rows as `discover_top(vocabulary_comparison(...))`, without building the
+    full table: every term is scored (q-values are over all of them) but only the rows that can
+    reach a group's top (ties included) become a frame. Needs no lexicon matching."""
+    scored = _scored(corpus, by, min_count, k, n_jobs, progress)
+    if scored is None:
+        return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)
+    columns = []
+    for r in scored.rows:
+        neg_z = -np.asarray(r.scores["z"], dtype=float)
+        n = min(top, len(neg_z))
+        columns.append(np.flatnonzero(neg_z <= np.partition(neg_z, n - 1)[n - 1]) if n > 0 else np.array([], int))
+    return discover_top(_frame(scored, columns), lexicons, top)

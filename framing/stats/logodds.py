@@ -18,7 +18,8 @@ Three variants circulate under the name; `compare` offers each by name:
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -140,22 +141,39 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
     the column sums). Returns a tidy frame: group, versus, term, count, other_count, delta,
     variance, z.
     """
+    rows = comparisons(counts.to_numpy(dtype=float), [str(g) for g in counts.index], method, prior, tokens=tokens,
+                       background=background, k=k, pairs=pairs)
+    return tidy(rows, counts.columns)
+
+
+class Comparison(NamedTuple):
+    """One comparison's results, as arrays aligned with the terms."""
+
+    group: str
+    versus: str
+    count: np.ndarray
+    other_count: np.ndarray
+    scores: Mapping[str, np.ndarray]  # "delta", "variance", "z"
+
+
+def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", prior=None, *,
+                tokens: Sequence[float] | None = None, background=None, k: float = DEFAULT_K,
+                pairs: bool = False) -> list[Comparison]:
+    """`compare` on a groups x terms array, one tuple of arrays per comparison (no frame)."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
-    y = counts.to_numpy(dtype=float)
-    groups = [str(g) for g in counts.index]
-    terms = counts.columns
+    n_terms = y.shape[1]
     n = y.sum(axis=1) if tokens is None else np.asarray(tokens, dtype=float)
     if method == "monroe-groups":
         if pairs:
             raise ValueError("monroe-groups compares all groups at once; use pairs=False")
         res = monroe_groups(y, k=k)
-        return _tidy([(g, "(all groups)", y[i], y.sum(axis=0) - y[i], {key: v[i] for key, v in res.items()})
-                      for i, g in enumerate(groups)], terms)
+        return [Comparison(g, "(all groups)", y[i], y.sum(axis=0) - y[i], {key: v[i] for key, v in res.items()})
+                for i, g in enumerate(groups)]
     bg = y.sum(axis=0) if background is None else _vector(background, "background")
     if method == "mcq2008":
         if prior is not None:
-            a, a0 = prior, float(np.sum(prior)) if np.ndim(prior) else float(prior) * len(terms)
+            a, a0 = prior, float(np.sum(prior)) if np.ndim(prior) else float(prior) * n_terms
         elif tokens is None:
             a = informative_prior(bg, k)
             a0 = float(a.sum())
@@ -163,7 +181,7 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
             # Only some terms (a lexicon) are compared: a_0 still spans the whole vocabulary,
             # k * N (+ the floor on the compared terms; the rest of the floor is negligible).
             a = informative_prior(bg, k)
-            a0 = k * float(n.sum()) + FLOOR * len(terms)
+            a0 = k * float(n.sum()) + FLOOR * n_terms
 
     def one(ya, yb, na, nb):
         if method == "scattertext":
@@ -176,15 +194,15 @@ def compare(counts: pd.DataFrame, method: str = "mcq2008", prior=None, *, tokens
         for i in range(len(groups)):
             for j in range(len(groups)):
                 if i != j:
-                    rows.append((groups[i], groups[j], y[i], y[j], one(y[i], y[j], n[i], n[j])))
+                    rows.append(Comparison(groups[i], groups[j], y[i], y[j], one(y[i], y[j], n[i], n[j])))
     else:
         for i, g in enumerate(groups):
             rest = y.sum(axis=0) - y[i]
-            rows.append((g, "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
-    return _tidy(rows, terms)
+            rows.append(Comparison(g, "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
+    return rows
 
 
-def _tidy(rows, terms) -> pd.DataFrame:
+def tidy(rows: Sequence[Comparison], terms) -> pd.DataFrame:
     """One long frame for all comparisons, built from concatenated arrays (not per-comparison frames)."""
     n = len(terms)
     # Index.take rather than arrays of Python strings: with pandas' Arrow-backed strings each

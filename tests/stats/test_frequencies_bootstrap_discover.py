@@ -105,3 +105,27 @@ def test_discovery_scores_are_fightin_words_on_the_counts():
     expected = compare(wide, method="mcq2008").set_index(["group", "term"])["z"]
     got = cmp.set_index(["group", "term"])["z"]
     assert got.to_numpy() == pytest.approx(expected.loc[got.index].to_numpy(), abs=1e-12)
+
+
+def test_discovery_q_values_are_bh_within_each_comparison():
+    from framing.stats import compare, vocabulary_comparison
+    from framing.stats.comparison import add_corrections
+
+    cmp = vocabulary_comparison(small_corpus(), min_count=1)
+    wide = cmp.pivot(index="group", columns="term", values="count")
+    expected = add_corrections(compare(wide, method="mcq2008")).set_index(["group", "term"])
+    got = cmp.set_index(["group", "term"])
+    for col in ("p", "q"):
+        assert got[col].to_numpy() == pytest.approx(expected.loc[got.index, col].to_numpy(), abs=1e-12)
+
+
+@pytest.mark.parametrize("top", [1, 2, 5, 1000])
+def test_discover_is_the_top_of_the_full_comparison(top):
+    # discover() scores every term but builds only the rows that can reach the top; with ties
+    # in z at the cut (this corpus has many) it must still give exactly the full table's top.
+    from framing.stats import discover_top, vocabulary_comparison
+
+    corpus, lexicons = small_corpus(), [lexicon()]
+    fast = discover(corpus, lexicons, top=top, min_count=1)
+    full = discover_top(vocabulary_comparison(corpus, min_count=1), lexicons, top=top)
+    pd.testing.assert_frame_equal(fast, full)
