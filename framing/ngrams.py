@@ -24,6 +24,8 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -89,7 +91,7 @@ class NgramCounts:
         # Rank the words once; a bigram sorts as the pair of its words' ranks, which is its order
         # as a string because the space sorts before every character a token can hold.
         rank = np.empty(n_words, dtype=np.int64)
-        rank[np.argsort(self.words.astype(str), kind="stable")] = np.arange(n_words)
+        rank[_string_order(self.words)] = np.arange(n_words)
         first = np.concatenate([rank, rank[self.bigrams[:, 0]]])
         second = np.concatenate([np.full(n_words, -1), rank[self.bigrams[:, 1]]])
         columns = np.flatnonzero(keep)
@@ -107,6 +109,15 @@ def _stack(matrices: Sequence[sparse.csr_matrix], columns: Sequence[np.ndarray],
                               np.concatenate([cols[c.col] for c, cols in zip(coo, columns)]))), shape=shape)
     out.sum_duplicates()
     return out
+
+
+def _string_order(words: np.ndarray) -> np.ndarray:
+    """The positions of `words` in code-point order. Arrow sorts the UTF-8 bytes, which is the
+    same order, in C++; numpy would need a fixed-width copy as wide as the longest word."""
+    try:
+        return np.asarray(pc.array_sort_indices(pa.array(words, type=pa.string())))
+    except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate, which UTF-8 cannot hold
+        return np.argsort(words, kind="stable")
 
 
 def _candidate_words(words: np.ndarray) -> np.ndarray:

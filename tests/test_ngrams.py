@@ -142,3 +142,9 @@ def test_many_batches_added_up_a_few_at_a_time(seed_texts, monkeypatch):
     monkeypatch.setattr(framing.ngrams, "MERGE_EVERY", 2)
     got = count_ngrams(texts, labels, n_jobs=1).table()
     assert list(got[0]) == list(whole[0]) and (got[1] == whole[1]).all() and (got[2] == whole[2]).all()
+
+
+def test_terms_sort_by_code_point_whatever_the_script():
+    texts = ["Zoë \u00e9t\u00e9 \U0001d400x \u0416 a-b ab a", "\uff21 \u00e9 z" + " x" * 3 + " y" * 5000]
+    terms = list(count_ngrams(texts, ["A", "B"], n_jobs=1).table()[0])
+    assert terms == sorted(terms) and "zoë été" in terms
