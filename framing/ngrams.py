@@ -162,6 +162,10 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
 
 # A pilcrow is punctuation, so it becomes a phrase break just as a line break does.
 _LINE_BREAK = " \u00b6 "
+# Between the texts of a batch: control characters that text rarely holds (and not whitespace,
+# which str.split would cut: U+001C-U+001F are whitespace to Python).
+_SEPARATOR = "\x00\x02"
+_JOIN = f" {_SEPARATOR} "
 
 
 def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -173,10 +177,9 @@ def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     runs once per distinct chunk, and numpy expands each chunk's code into its items' codes.
     Line breaks, which `str.split` would drop, are first turned into a break of their own.
     """
-    chunks = [prepare(t).replace("\n", _LINE_BREAK).split() for t in texts]
-    per_text = np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))
-    chunk_codes, distinct = pd.factorize(_objects(chain.from_iterable(chunks), int(per_text.sum())))
-    pieces = [phrase_findall(c) for c in distinct]
+    chunk_codes, distinct, per_text = _chunks(texts)
+    # A chunk of letters and digits only is one token; only the others need the tokenizer.
+    pieces = [[c] if c.isalnum() else phrase_findall(c) for c in distinct]
     n_pieces = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
     piece_codes, words = pd.factorize(_objects(chain.from_iterable(pieces), int(n_pieces.sum())))
     # Occurrence j of chunk c stands for piece_codes[start[c]:start[c] + n_pieces[c]].
@@ -187,6 +190,25 @@ def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     text_of_chunk = np.repeat(np.arange(len(texts)), per_text)
     lengths = np.bincount(text_of_chunk, weights=n, minlength=len(texts)).astype(np.int64)
     return codes, np.asarray(words, dtype=object), lengths
+
+
+def _chunks(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes of the whitespace-separated chunks of all texts, the distinct chunks, chunks per text).
+
+    The texts are joined with a separator chunk and split in one call, which saves a Python
+    list per text; if a text happens to contain the separator, each text is split on its own.
+    """
+    joined = prepare(_JOIN.join(texts)).replace("\n", _LINE_BREAK).split()
+    codes, distinct = pd.factorize(np.array(joined, dtype=object))
+    found = np.flatnonzero(np.asarray(distinct, dtype=object) == _SEPARATOR)
+    at = np.flatnonzero(codes == found[0]) if len(found) else np.array([], dtype=np.int64)
+    if len(at) != max(len(texts) - 1, 0):
+        per_text_chunks = [prepare(t).replace("\n", _LINE_BREAK).split() for t in texts]
+        per_text = np.fromiter(map(len, per_text_chunks), dtype=np.int64, count=len(texts))
+        codes, distinct = pd.factorize(_objects(chain.from_iterable(per_text_chunks), int(per_text.sum())))
+        return codes, np.asarray(distinct, dtype=object), per_text
+    per_text = np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
+    return np.delete(codes, at), np.asarray(distinct, dtype=object), per_text
 
 
 def _objects(items: Iterable[str], count: int) -> np.ndarray:

@@ -148,3 +148,14 @@ def test_terms_sort_by_code_point_whatever_the_script():
     texts = ["Zoë \u00e9t\u00e9 \U0001d400x \u0416 a-b ab a", "\uff21 \u00e9 z" + " x" * 3 + " y" * 5000]
     terms = list(count_ngrams(texts, ["A", "B"], n_jobs=1).table()[0])
     assert terms == sorted(terms) and "zoë été" in terms
+
+
+def test_texts_holding_the_batch_separator_are_counted_alike():
+    from framing.ngrams import _SEPARATOR, _chunks
+
+    texts, labels = [A1, f"odd{_SEPARATOR}text and {_SEPARATOR} more", "", B1], ["A", "B", "A", "B"]
+    assert as_dict(count_ngrams(texts, labels, n_jobs=1)) == reference(texts, labels)
+    codes, distinct, per_text = _chunks([A1, "", B1])
+    assert per_text.tolist() == [8, 0, 10]  # B1's line break is a chunk of its own
+    assert " ".join(distinct[codes]) == "hostages were freed. the hostages, freed, went home. captives \u00b6 " \
+        "were held in gaza and captives were freed"
