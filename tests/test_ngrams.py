@@ -133,9 +133,11 @@ def test_progress_sees_every_batch(seed_texts, monkeypatch):
     assert seen[0] > 1 and np.asarray(counts.counts.sum()) > 0
 
 
-def test_many_batches_added_up_a_few_at_a_time(seed_texts, monkeypatch):
+@pytest.mark.parametrize("dense_cells", [0, 1 << 24])  # sum batches sparsely, and densely
+def test_many_batches_added_up_a_few_at_a_time(seed_texts, monkeypatch, dense_cells):
     import framing.ngrams
 
+    monkeypatch.setattr(framing.ngrams, "_DENSE_CELLS", dense_cells)
     texts, labels = seed_texts * 3, ["A", "B", "C"] * 4
     whole = count_chunk(texts, [0, 1, 2] * 4, ("A", "B", "C")).table()
     monkeypatch.setattr(framing.ngrams, "BATCH_CHARS", 3_000)
