@@ -204,7 +204,8 @@ def _chunks(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     The texts are joined with a separator chunk and split in one call, which saves a Python
     list per text; if a text happens to contain the separator, each text is split on its own.
     """
-    joined = prepare(_JOIN.join(texts)).replace("\n", _LINE_BREAK).split()
+    # prepare() each text on its own: str.lower has a fast path for ASCII texts.
+    joined = _JOIN.join([prepare(t).replace("\n", _LINE_BREAK) for t in texts]).split()
     codes, distinct = pd.factorize(np.array(joined, dtype=object))
     found = np.flatnonzero(np.asarray(distinct, dtype=object) == _SEPARATOR)
     at = np.flatnonzero(codes == found[0]) if len(found) else np.array([], dtype=np.int64)
