@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .model import Corpus, Document, Skipped
-from .text import DecodeFailure, decode, normalize
+from .text import DecodeFailure, decode, normalize, normalize_many
 
 log = logging.getLogger(__name__)
 
@@ -112,24 +112,36 @@ def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str =
         raise InputError(origin, f"no text column {columns.text!r}; columns are {list(map(str, df.columns))}; "
                          "name the text column with --text-col", column=columns.text)
     known = {columns.text, columns.source, columns.date, columns.title, columns.url, columns.id}
+    n = len(df)
+
+    def column(name: str) -> list[Any]:
+        return df[name].tolist() if name in df.columns else [None] * n
+
+    raw_texts = [_cell(v) or "" for v in column(columns.text)]
+    texts = normalize_many(raw_texts)
+    sources, dates, ids = column(columns.source), column(columns.date), column(columns.id)
+    titles, urls = column(columns.title), column(columns.url)
+    extra = [c for c in df.columns if c not in known]
+    metas = df[extra].to_dict("records") if extra else [{}] * n
+    parsed_dates: dict[str, tuple[dt.date | None, bool]] = {}  # news dates repeat: parse each once
     results: list[Document | Skipped] = []
     notes: list[str] = []
-    # Line numbers count the header as line 1, as a spreadsheet shows them.
-    for i, row in enumerate(df.to_dict("records")):
+    for i in range(n):
+        # Line numbers count the header as line 1, as a spreadsheet shows them.
         where = f"{origin}:{i + 2}"
-        raw = _cell(row.get(columns.text))
-        text = normalize(raw) if raw else ""
-        if not text:
+        if not texts[i]:
             results.append(Skipped(where, "empty text"))
             continue
-        date, date_note = _parse_date(_cell(row.get(columns.date)), where)
-        if date_note:
-            notes.append(date_note)
-        doc_id = _cell(row.get(columns.id)) or f"row{i + 2}"
-        meta = {k: v for k, v in row.items() if k not in known and _cell(v)}
+        date_text = _cell(dates[i])
+        if date_text not in parsed_dates:
+            date, note = _parse_date(date_text, where)
+            parsed_dates[date_text] = (date, note is not None)
+        date, bad = parsed_dates[date_text]
+        if bad:
+            notes.append(f"{where}: date {date_text!r} is not a date; left empty")
         results.append(Document(
-            id=doc_id, text=text, source=_cell(row.get(columns.source)), date=date,
-            title=_clean_opt(row.get(columns.title)), url=_cell(row.get(columns.url)), meta=meta,
+            id=_cell(ids[i]) or f"row{i + 2}", text=texts[i], source=_cell(sources[i]), date=date,
+            title=_clean_opt(titles[i]), url=_cell(urls[i]), meta={k: v for k, v in metas[i].items() if _cell(v)},
         ))
     return _finish(name, results, origin=origin, notes=notes)
 
