@@ -178,16 +178,14 @@ def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The items of `tokenize_phrases` of every text, as (codes, vocabulary, items per text).
 
     No token or phrase break spans whitespace, so the items of a text are the items of its
-    whitespace-separated chunks in turn. Chunks repeat far more than they differ: splitting on
-    whitespace is done at C speed (`str.split`), the chunks are hashed to codes, the tokenizer
-    runs once per distinct chunk, and numpy expands each chunk's code into its items' codes.
+    whitespace-separated chunks in turn. Chunks repeat far more than they differ: the batch is
+    split on whitespace at C speed (`str.split`), the chunks are hashed to codes, the tokenizer
+    runs over the distinct chunks only, and numpy expands each chunk's code into its items' codes.
     Line breaks, which `str.split` would drop, are first turned into a break of their own.
     """
-    chunk_codes, distinct, per_text = _chunks(texts)
-    # A chunk of letters and digits only is one token; only the others need the tokenizer.
-    pieces = [[c] if c.isalnum() else phrase_findall(c) for c in distinct]
-    n_pieces = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    piece_codes, words = pd.factorize(_objects(chain.from_iterable(pieces), int(n_pieces.sum())))
+    # prepare() each text on its own: str.lower has a fast path for ASCII texts.
+    chunk_codes, distinct, per_text = _split_all([prepare(t).replace("\n", _LINE_BREAK) for t in texts], str.split)
+    piece_codes, words, n_pieces = _split_all(list(distinct), phrase_findall)
     # Occurrence j of chunk c stands for piece_codes[start[c]:start[c] + n_pieces[c]].
     start = np.cumsum(n_pieces) - n_pieces
     n = n_pieces[chunk_codes]
@@ -195,27 +193,28 @@ def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     codes = piece_codes[np.repeat(start[chunk_codes] - (ends - n), n) + np.arange(int(ends[-1]) if len(ends) else 0)]
     text_of_chunk = np.repeat(np.arange(len(texts)), per_text)
     lengths = np.bincount(text_of_chunk, weights=n, minlength=len(texts)).astype(np.int64)
-    return codes, np.asarray(words, dtype=object), lengths
+    return codes, words, lengths
 
 
-def _chunks(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(codes of the whitespace-separated chunks of all texts, the distinct chunks, chunks per text).
+def _split_all(parts: Sequence[str], split: Callable[[str], list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes of the items `split` finds in every part, the distinct items, items per part).
 
-    The texts are joined with a separator chunk and split in one call, which saves a Python
-    list per text; if a text happens to contain the separator, each text is split on its own.
+    The parts are joined by a separator item and split in one call, which saves a call and a
+    Python list per part (the parts are many and short); if a part happens to hold the separator,
+    each part is split on its own.
     """
-    # prepare() each text on its own: str.lower has a fast path for ASCII texts.
-    joined = _JOIN.join([prepare(t).replace("\n", _LINE_BREAK) for t in texts]).split()
-    codes, distinct = pd.factorize(np.array(joined, dtype=object))
-    found = np.flatnonzero(np.asarray(distinct, dtype=object) == _SEPARATOR)
+    if not parts:
+        return np.array([], dtype=np.int64), np.array([], dtype=object), np.array([], dtype=np.int64)
+    codes, distinct = pd.factorize(np.array(split(_JOIN.join(parts)), dtype=object))
+    distinct = np.asarray(distinct, dtype=object)
+    found = np.flatnonzero(distinct == _SEPARATOR)
     at = np.flatnonzero(codes == found[0]) if len(found) else np.array([], dtype=np.int64)
-    if len(at) != max(len(texts) - 1, 0):
-        per_text_chunks = [prepare(t).replace("\n", _LINE_BREAK).split() for t in texts]
-        per_text = np.fromiter(map(len, per_text_chunks), dtype=np.int64, count=len(texts))
-        codes, distinct = pd.factorize(_objects(chain.from_iterable(per_text_chunks), int(per_text.sum())))
-        return codes, np.asarray(distinct, dtype=object), per_text
-    per_text = np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
-    return np.delete(codes, at), np.asarray(distinct, dtype=object), per_text
+    if len(at) == len(parts) - 1:
+        return np.delete(codes, at), distinct, np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
+    per_part = [split(p) for p in parts]
+    counts = np.fromiter(map(len, per_part), dtype=np.int64, count=len(parts))
+    codes, distinct = pd.factorize(_objects(chain.from_iterable(per_part), int(counts.sum())))
+    return codes, np.asarray(distinct, dtype=object), counts
 
 
 def _objects(items: Iterable[str], count: int) -> np.ndarray:

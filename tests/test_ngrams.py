@@ -153,11 +153,14 @@ def test_terms_sort_by_code_point_whatever_the_script():
 
 
 def test_texts_holding_the_batch_separator_are_counted_alike():
-    from framing.ngrams import _SEPARATOR, _chunks
+    from framing.ngrams import _SEPARATOR, _split_all
+    from framing.tokenize import phrase_findall
 
     texts, labels = [A1, f"odd{_SEPARATOR}text and {_SEPARATOR} more", "", B1], ["A", "B", "A", "B"]
     assert as_dict(count_ngrams(texts, labels, n_jobs=1)) == reference(texts, labels)
-    codes, distinct, per_text = _chunks([A1, "", B1])
-    assert per_text.tolist() == [8, 0, 10]  # B1's line break is a chunk of its own
-    assert " ".join(distinct[codes]) == "hostages were freed. the hostages, freed, went home. captives \u00b6 " \
-        "were held in gaza and captives were freed"
+    for parts in (["a b", "", "c\nd e"], ["a b", f"x{_SEPARATOR}y", "c"]):  # joined, and one by one
+        codes, distinct, per_part = _split_all(parts, str.split)
+        assert per_part.tolist() == [len(p.split()) for p in parts]
+        assert distinct[codes].tolist() == [w for p in parts for w in p.split()]
+    codes, distinct, per_part = _split_all(["said.", "gaza,", "u.s.", "x"], phrase_findall)
+    assert per_part.tolist() == [2, 2, 1, 1] and distinct[codes].tolist() == ["said", ".", "gaza", ",", "u.s.", "x"]
