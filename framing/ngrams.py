@@ -83,11 +83,11 @@ class NgramCounts:
                            _stack([p.documents for p in parts], columns, shape))
 
     def table(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(terms, counts, documents) of the candidates seen at least `min_count` times in all,
+        """(terms, counts, documents) of the candidates seen at least `min_count` (and once) in all,
         terms sorted as strings ("a b" for a bigram), whatever the order the batches came in."""
         n_words = len(self.words)
         word_ok = _candidate_words(self.words)
-        keep = np.asarray(self.counts.sum(axis=0)).ravel() >= min_count
+        keep = np.asarray(self.counts.sum(axis=0)).ravel() >= max(min_count, 1)
         keep[:n_words] &= word_ok
         # Rank the words once; a bigram sorts as the pair of its words' ranks, which is its order
         # as a string because the space sorts before every character a token can hold.
@@ -98,7 +98,8 @@ class NgramCounts:
         columns = np.flatnonzero(keep)
         columns = columns[np.lexsort((second[columns], first[columns]))]
         terms = _term_strings(self.words, self.bigrams, columns)
-        return terms, self.counts[:, columns].toarray(), self.documents[:, columns].toarray()
+        # Column selection is cheap on CSC and slow on CSR.
+        return terms, self.counts.tocsc()[:, columns].toarray(), self.documents.tocsc()[:, columns].toarray()
 
 
 def _stack(matrices: Sequence[sparse.csr_matrix], columns: Sequence[np.ndarray],

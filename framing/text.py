@@ -25,6 +25,7 @@ _REPLACEMENTS = {**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **dict.fromke
 # A regex substitution that calls back only where a special character is: news text has few of
 # them, and `str.translate` on a non-ASCII string costs a dictionary lookup for every character.
 _SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
+_ASCII_TABLE = str.maketrans({c: r for c, r in _REPLACEMENTS.items() if c.isascii()})
 _MULTISPACE = re.compile(" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
 _PARALLEL_MIN_CHARS = 5_000_000
@@ -39,8 +40,13 @@ def normalize(text: str) -> str:
 
     Paragraph breaks (blank lines) are kept because quotation tracking uses them.
     """
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPECIAL.sub(_replace, text)
+    if text.isascii():
+        # NFKC changes nothing here, and translate has a fast path for ASCII.
+        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ASCII_TABLE)
+    else:
+        # Invisible characters go before line endings are read: "\r<zero-width>\n" is one break.
+        text = _SPECIAL.sub(_replace, unicodedata.normalize("NFKC", text))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)
     text = text.replace(" \n", "\n").replace("\n ", "\n")
