@@ -26,7 +26,6 @@ _REPLACEMENTS = {**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **dict.fromke
 # them, and `str.translate` on a non-ASCII string costs a dictionary lookup for every character.
 _SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 _ASCII_TABLE = str.maketrans({c: r for c, r in _REPLACEMENTS.items() if c.isascii()})
-_MULTISPACE = re.compile(" {2,}")
 _BLANKS = re.compile(r"\n{3,}")
 _PARALLEL_MIN_CHARS = 5_000_000
 
@@ -47,8 +46,8 @@ def normalize(text: str) -> str:
         # Invisible characters go before line endings are read: "\r<zero-width>\n" is one break.
         text = _SPECIAL.sub(_replace, unicodedata.normalize("NFKC", text))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "  " in text:
-        text = _MULTISPACE.sub(" ", text)
+    while "  " in text:  # halves every run of spaces: far faster than a regex when runs are short
+        text = text.replace("  ", " ")
     text = text.replace(" \n", "\n").replace("\n ", "\n")
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
