@@ -1,18 +1,20 @@
 """Counting candidate unigrams and bigrams per group, for discovery outside the lexicon.
 
-Candidates: every token (the project's tokenizer) and every pair of adjacent tokens in one
-document, except stop words (scikit-learn's English list, no download) and numbers as unigrams,
-bigrams made only of stop words, and bigrams with a number. Bigrams are formed before stop words
-are removed, so no bigram spans a removed word.
+Candidates: every token (the same tokens as `framing.tokenize`) and every pair of adjacent
+tokens in one document with no punctuation or line break between them, except stop words
+(scikit-learn's English list, no download) and numbers as unigrams, bigrams made only of stop
+words, and bigrams with a number. Bigrams are formed before stop words are removed, so no bigram
+spans a removed word.
 
-Python touches each token once, to create it (the tokenizer is a C regex); one hash pass
-(`pandas.factorize`) turns tokens into integer codes, and bigrams, the stop-word filter and the
-per-group and per-document counts are numpy operations on those codes. Stop words and numbers
-are looked up once per distinct word, not once per occurrence.
+Python never loops over tokens: `str.split` cuts a batch into whitespace-separated chunks in C,
+one hash pass (`pandas.factorize`) turns them into integer codes, the tokenizer runs over the
+distinct chunks only, and bigrams, the stop-word filter and the per-group and per-document
+counts are numpy operations on codes. Stop words and numbers are looked up once per distinct
+word, not once per occurrence.
 
 Map/reduce: `count_chunk` maps a batch of documents to `NgramCounts` (a pure function of its
-input), `NgramCounts.merge` sums two of them, so batches can be counted on any number of
-processes or machines and merged in any order with the same result.
+input), `NgramCounts.total` sums any number of them, so batches can be counted on any number of
+processes or machines and added up in any order with the same result.
 """
 from __future__ import annotations
 
