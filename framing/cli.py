@@ -78,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--top", type=int, default=30, help="terms per group (default: 30)")
+    p.add_argument("--top", type=int, default=30, help="terms per comparison (default: 30)")
+    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
+                   help="all text, the reporter's own words, or quotations only (default: all)")
+    p.add_argument("--pairs", action="store_true", help="compare every ordered pair of groups, not each with the rest")
 
     p = command("lexicons", "list the bundled lexicons, or check lexicon files")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
@@ -201,7 +204,7 @@ def _cmd_discover(args) -> int:
     corpus, lexicons = _load(args)
     groups = tuple(dict.fromkeys(group_labels(corpus, args.by)))
     _need_two_groups(groups, args.by)
-    df = stats.discover(corpus, lexicons, by=args.by, top=args.top,
+    df = stats.discover(corpus, lexicons, by=args.by, top=args.top, voice=args.voice, pairs=args.pairs,
                         progress=_progress(args, "counting words", unit="batch"))
     _write_table(df, args.format)
     return EXIT_OK

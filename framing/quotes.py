@@ -33,6 +33,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def voice_text(text: str, voice: str) -> str:
+    """The words of `text` in one voice: "all" (the text), "own" (quotations cut out) or
+    "quoted" (the quotations only). The pieces are joined by line breaks, so that no phrase is
+    read across a cut; tokens are the same as those the lexicon counts give each voice."""
+    if voice == "all":
+        return text
+    spans = quote_spans(text)
+    if voice == "quoted":
+        return "\n".join(text[s:e] for s, e in spans)
+    if voice == "own":
+        edges = [0, *(x for span in spans for x in span), len(text)]
+        return "\n".join(text[a:b] for a, b in zip(edges[::2], edges[1::2]))
+    raise ValueError(f"voice must be 'all', 'own' or 'quoted', not {voice!r}")
+
+
 class QuoteIndex:
     """Answers 'is this offset inside a quotation?' in O(log n)."""
 

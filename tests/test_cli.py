@@ -55,6 +55,9 @@ def test_stats_csv_and_json(seeds_dir):
 def test_discover(seeds_dir):
     code, out, _ = run("discover", str(seeds_dir), "--top", "3")
     assert code == 0 and "in_lexicon" in out.splitlines()[0] and len(out.splitlines()) == 1 + 4 * 3
+    code, out, _ = run("discover", str(seeds_dir), "--top", "2", "--pairs", "--voice", "own")
+    rows = pd.read_csv(__import__("io").StringIO(out))
+    assert code == 0 and len(rows) == 4 * 3 * 2 and set(rows["versus"]) == set(rows["group"])
 
 
 @pytest.mark.parametrize("setup, expect", [

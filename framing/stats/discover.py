@@ -1,8 +1,9 @@
 """Discovery outside the lexicon: the unigrams and bigrams that most distinguish each group.
 
 Candidates and their counts come from `framing.ngrams` (the project's tokens; stop words,
-numbers and phrases across punctuation left out); each group is compared with the rest by the
-same Fightin' Words method as the lexicon terms, so the two rankings can be read side by side.
+numbers and phrases across punctuation left out); each group is compared with the rest (or
+with each other group) by the same Fightin' Words method as the lexicon terms, so the two
+rankings can be read side by side, on all text, the reporter's own words or quotations only.
 """
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from ..counts import VOICES
 from ..grouping import group_labels
 from ..matcher import Matcher
 from ..model import Corpus, Lexicon
 from ..ngrams import Progress, count_ngrams
+from ..quotes import voice_text
 from .logodds import DEFAULT_K, Comparison, comparisons, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
 
@@ -33,23 +36,26 @@ def covered_by(terms: Sequence[str], matchers: Sequence[Matcher]) -> np.ndarray:
 
 class _Scored(NamedTuple):
     terms: np.ndarray
-    rows: list[Comparison]  # one-vs-rest, one per group
-    documents: np.ndarray  # groups x terms
-    p: np.ndarray  # groups x terms
-    q: np.ndarray  # groups x terms, Benjamini-Hochberg within each comparison
+    rows: list[Comparison]  # one per comparison: each group against the rest, or each ordered pair
+    documents: np.ndarray  # comparisons x terms: documents of the row's group using the term
+    p: np.ndarray  # comparisons x terms
+    q: np.ndarray  # comparisons x terms, Benjamini-Hochberg within each comparison
 
 
-def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | None,
-            progress: Progress | None) -> _Scored | None:
+def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | None, progress: Progress | None,
+            voice: str, pairs: bool) -> _Scored | None:
     """Every candidate scored, as arrays; None when there is nothing to compare."""
-    counts = count_ngrams([d.text for d in corpus.documents], group_labels(corpus, by), n_jobs=n_jobs,
-                          progress=progress)
+    if voice not in VOICES:
+        raise ValueError(f"voice must be one of {VOICES}, not {voice!r}")
+    texts = [voice_text(d.text, voice) for d in corpus.documents]
+    counts = count_ngrams(texts, group_labels(corpus, by), n_jobs=n_jobs, progress=progress)
     terms, matrix, documents = counts.table(min_count)
     if len(counts.groups) < 2 or not len(terms):
         return None
-    rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k)
+    rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k, pairs=pairs)
     p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
-    return _Scored(terms, rows, documents, p, np.vstack([benjamini_hochberg(x) for x in p]))
+    row_group = [counts.groups.index(r.group) for r in rows]
+    return _Scored(terms, rows, documents[row_group], p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
 def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
@@ -69,21 +75,25 @@ def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.D
 
 
 def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3, k: float = DEFAULT_K,
-                          n_jobs: int | None = None, progress: Progress | None = None) -> pd.DataFrame:
-    """One-vs-rest Fightin' Words (mcq2008, informative prior) over every candidate unigram and
-    bigram seen at least `min_count` times, with document counts and Benjamini-Hochberg q-values
-    within each comparison. Groups are made as in `analyse` (`by`), in order of first appearance."""
-    scored = _scored(corpus, by, min_count, k, n_jobs, progress)
+                          n_jobs: int | None = None, progress: Progress | None = None, voice: str = "all",
+                          pairs: bool = False) -> pd.DataFrame:
+    """Fightin' Words (mcq2008, informative prior) over every candidate unigram and bigram seen
+    at least `min_count` times, each group against the rest (or each ordered pair of groups,
+    `pairs=True`), with document counts and Benjamini-Hochberg q-values within each comparison.
+    Groups are made as in `analyse` (`by`), in order of first appearance. `voice`: all text, the
+    reporter's own words ("own": quotations cut out) or quotations only ("quoted")."""
+    scored = _scored(corpus, by, min_count, k, n_jobs, progress, voice, pairs)
     return pd.DataFrame(columns=COLUMNS) if scored is None else _frame(scored)
 
 
 def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top: int = 30) -> pd.DataFrame:
-    """The `top` rows per group of a `vocabulary_comparison` by z (groups in their order there),
-    each marked whether one of `lexicons` already covers it."""
-    order = {g: i for i, g in enumerate(pd.unique(comparison["group"]))}
-    result = comparison.assign(_g=comparison["group"].map(order), _z=-comparison["z"].astype(float))
-    result = (result.sort_values(["_g", "_z", "term"], kind="mergesort").groupby("group", sort=False).head(top)
-              .drop(columns=["_g", "_z"]))
+    """The `top` rows of each comparison (group and versus) of a `vocabulary_comparison` by z, in
+    their order there, each marked whether one of `lexicons` already covers it."""
+    keys = list(zip(comparison["group"], comparison["versus"]))
+    order = {key: i for i, key in enumerate(dict.fromkeys(keys))}
+    result = comparison.assign(_c=[order[key] for key in keys], _z=-comparison["z"].astype(float))
+    result = (result.sort_values(["_c", "_z", "term"], kind="mergesort").groupby("_c", sort=False).head(top)
+              .drop(columns=["_c", "_z"]))
     matchers = [Matcher(lx) for lx in lexicons]
     result["in_lexicon"] = covered_by(result["term"].tolist(), matchers)
     result["ngram"] = np.where(result["term"].str.contains(" "), 2, 1)
@@ -92,13 +102,14 @@ def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top
 
 def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source", top: int = 30,
              min_count: int = 3, k: float = DEFAULT_K, n_jobs: int | None = None,
-             progress: Progress | None = None) -> pd.DataFrame:
-    """The `top` terms per group by one-vs-rest z, marked whether one of `lexicons` already
-    covers them: candidates for the lexicon. Terms seen fewer than `min_count` times in all are
-    not ranked. The same rows as `discover_top(vocabulary_comparison(...))`, without building the
-    full table: every term is scored (q-values are over all of them) but only the rows that can
-    reach a group's top (ties included) become a frame. Needs no lexicon matching."""
-    scored = _scored(corpus, by, min_count, k, n_jobs, progress)
+             progress: Progress | None = None, voice: str = "all", pairs: bool = False) -> pd.DataFrame:
+    """The `top` terms of each comparison by z (each group against the rest, or each ordered
+    pair), marked whether one of `lexicons` already covers them: candidates for the lexicon.
+    Terms seen fewer than `min_count` times in all are not ranked. The same rows as
+    `discover_top(vocabulary_comparison(...))`, without building the full table: every term is
+    scored (q-values are over all of them) but only the rows that can reach a comparison's top
+    (ties included) become a frame. Needs no lexicon matching."""
+    scored = _scored(corpus, by, min_count, k, n_jobs, progress, voice, pairs)
     if scored is None:
         return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)
     columns = []

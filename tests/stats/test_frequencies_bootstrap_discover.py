@@ -129,3 +129,38 @@ def test_discover_is_the_top_of_the_full_comparison(top):
     fast = discover(corpus, lexicons, top=top, min_count=1)
     full = discover_top(vocabulary_comparison(corpus, min_count=1), lexicons, top=top)
     pd.testing.assert_frame_equal(fast, full)
+
+
+def test_discovery_voices_split_all_text_exactly(seeds):
+    from framing.stats import vocabulary_comparison
+
+    def wide(voice):
+        cmp = vocabulary_comparison(seeds.corpus, min_count=1, voice=voice)
+        return cmp.pivot(index="term", columns="group", values="count")
+
+    everything, own, quoted = wide("all"), wide("own"), wide("quoted")
+    own, quoted = own.reindex_like(everything).fillna(0), quoted.reindex_like(everything).fillna(0)
+    assert (everything == own + quoted).all().all()  # quotation marks break phrases in every voice
+    # The lexicon's quote tracking says the one "ethnic cleansing" of seed 002 is quoted speech.
+    assert quoted.loc["ethnic cleansing", "002_615c4032b1948ec8"] == 1
+    assert own.loc["ethnic cleansing", "002_615c4032b1948ec8"] == 0
+
+
+def test_discovery_pairs_are_fightin_words_between_two_groups():
+    from dataclasses import replace
+
+    from framing.model import Corpus
+    from framing.stats import compare, discover_top, vocabulary_comparison
+
+    docs = small_corpus().documents
+    corpus = Corpus("three", tuple(replace(d, source="C") if i % 3 == 0 else d for i, d in enumerate(docs)))
+    lexicons = [lexicon()]
+    cmp = vocabulary_comparison(corpus, min_count=1, pairs=True)
+    assert len(set(zip(cmp["group"], cmp["versus"]))) == 6
+    wide = vocabulary_comparison(corpus, min_count=1).pivot(index="group", columns="term", values="count")
+    expected = compare(wide, method="mcq2008", pairs=True).set_index(["group", "versus", "term"])["z"]
+    got = cmp.set_index(["group", "versus", "term"])["z"]
+    assert got.to_numpy() == pytest.approx(expected.loc[got.index].to_numpy(), abs=1e-12)
+    fast = discover(corpus, lexicons, top=3, min_count=1, pairs=True)
+    pd.testing.assert_frame_equal(fast, discover_top(cmp, lexicons, top=3))
+    assert len(fast) == 6 * 3
