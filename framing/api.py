@@ -24,11 +24,13 @@ def load_lexicons(names: Iterable[str | Path]) -> tuple[Lexicon, ...]:
     return tuple(load_lexicon(n) for n in names)
 
 
-def write_report(analysis: Analysis, path: str | Path, *, blind: bool = False, title: str | None = None) -> Path:
-    """Build the report of an analysis and write it as one self-contained HTML file."""
+def write_report(analysis: Analysis, path: str | Path, *, blind: bool = False, title: str | None = None,
+                 voice: str = "all") -> Path:
+    """Build the report of an analysis and write it as one self-contained HTML file; `voice`:
+    statistics on all text, the reporter's own words ("own") or quotations only ("quoted")."""
     from .report import build_report, render_report
 
-    report = build_report(analysis, blind=blind, title=title)
+    report = build_report(analysis, blind=blind, title=title, voice=voice)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_report(report), encoding="utf-8")

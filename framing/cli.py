@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
     p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
     p.add_argument("--title", help="title shown on the page")
+    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
+                   help="count all text, the reporter's own words, or quotations only (default: all)")
 
     p = command("stats", "print counts and log-odds per group and lexicon term")
     _corpus_args(p)
@@ -166,7 +168,7 @@ def _cmd_report(args) -> int:
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
-    written = write_report(analysis, out, blind=args.blind, title=args.title)
+    written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice)
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
 

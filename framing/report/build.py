@@ -62,8 +62,21 @@ def _blinded(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
                    doc_groups={new_ids[k]: mapping[g] for k, g in analysis.doc_groups.items()})
 
 
-def build_report(analysis: Analysis, *, blind: bool = False, title: str | None = None) -> Report:
-    """Every section of the page, as data. Pure: the same analysis gives the same report."""
+VOICE_LABELS = {
+    "all": "all text, quotations included",
+    "own": "the reporter's own words (quotations left out)",
+    "quoted": "quotations only",
+}
+
+
+def build_report(analysis: Analysis, *, blind: bool = False, title: str | None = None,
+                 voice: str = "all") -> Report:
+    """Every section of the page, as data. Pure: the same analysis gives the same report.
+
+    `voice`: which words the counts and statistics are on (see VOICE_LABELS); the keyword-in-context
+    and reading views always show every match, quoted ones marked."""
+    if voice not in VOICE_LABELS:
+        raise ValueError(f"voice must be one of {tuple(VOICE_LABELS)}, not {voice!r}")
     name = analysis.corpus.name
     skipped, notes = analysis.corpus.skipped, analysis.corpus.notes
     blind_key: tuple[tuple[str, str], ...] = ()
@@ -72,16 +85,17 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
         blind_key = tuple((v, k) for k, v in mapping.items())
         analysis = _blinded(analysis, mapping)
     groups = list(analysis.groups)
-    freq = stats.frequencies(analysis.counts)
-    cats = stats.category_frequencies(analysis.counts)
-    shares = stats.contrast_shares(analysis.counts, analysis.lexicons)
+    freq = stats.frequencies(analysis.counts, voice)
+    cats = stats.category_frequencies(analysis.counts, voice)
+    shares = stats.contrast_shares(analysis.counts, analysis.lexicons, voice)
     if len(groups) > 1:
-        lex_cmp = stats.with_bootstrap(stats.lexicon_comparison(analysis.counts), stats.bootstrap(analysis))
-        sens = stats.sensitivity(analysis.counts)
+        lex_cmp = stats.with_bootstrap(stats.lexicon_comparison(analysis.counts, voice),
+                                       stats.bootstrap(analysis, voice))
+        sens = stats.sensitivity(analysis.counts, voice)
     else:
         lex_cmp = pd.DataFrame(columns=["group", "term", "count", "other_count", "z"])
         sens = None
-    vocab_cmp = stats.vocabulary_comparison(analysis.corpus, by=analysis.by)
+    vocab_cmp = stats.vocabulary_comparison(analysis.corpus, by=analysis.by, voice=voice)
     sections = [
         _overview(analysis, skipped, notes),
         _heatmap_section(cats, freq, groups),
@@ -95,12 +109,12 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
         Section("reading", "7. Annotated reading", (
             "Each article with the lexicon's terms highlighted by category; hover a highlight for the "
             "category's note. Choose two articles to read them side by side.",), widget="reading"),
-        _method_section(analysis),
+        _method_section(analysis, voice),
     ]
-    headlines = _headline_section(analysis, cats, groups)
+    headlines = _headline_section(analysis, cats, groups, voice)
     if headlines:
         sections.append(headlines)
-    timeline = _time_section(analysis)
+    timeline = _time_section(analysis, voice)
     if timeline:
         sections.append(timeline)
     data = {
@@ -114,7 +128,7 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
     return Report(
         title=title or f"How the sources word it: {name}",
         subtitle=(f"{len(analysis.corpus)} documents in {len(groups)} groups (by {analysis.by}); lexicons: "
-                  + ", ".join(lx.name for lx in analysis.lexicons)),
+                  + ", ".join(lx.name for lx in analysis.lexicons) + f"; words counted: {VOICE_LABELS[voice]}"),
         sections=tuple(sections), data=data, questions=tuple(_questions(shares, analysis)), blind_key=blind_key)
 
 
@@ -303,12 +317,16 @@ def _category_notes(analysis: Analysis) -> list[dict]:
              "terms": [t.term for t in c.terms]} for lx in analysis.lexicons for c in lx.categories]
 
 
-def _method_section(analysis: Analysis) -> Section:
+def _method_section(analysis: Analysis, voice: str) -> Section:
     intro = (
         "Counting. A term counts where the lexicon's word or one of its variants appears as whole words, "
         "case-insensitive, across line breaks and hyphens ('Hamas-run' = 'Hamas run'); where terms overlap "
         "the longest wins, so 'Hamas-run health ministry' is not also counted as 'health ministry'. A possessive "
         "'s still counts. Matches inside quotation marks are marked 'quoted'.",
+        f"Whose words. The counts, rates and statistics of this page are on {VOICE_LABELS[voice]}, tokens "
+        "and matches alike. A source that quotes someone saying a word is not using that word in its own "
+        "voice: compare the report on the reporter's own words (framing report --voice own) with the one on "
+        "quotations (--voice quoted). The contexts and the reading view show every match.",
         "Rates. Count divided by the group's tokens, times 10,000. The denominator is printed next to every rate.",
         "Fightin' Words (Monroe, Colaresi and Quinn 2008). delta_w = log((y_wi + a_w) / (n_i + a_0 - y_wi - a_w)) "
         "- log((y_wj + a_w) / (n_j + a_0 - y_wj - a_w)); var = 1/(y_wi + a_w) + 1/(y_wj + a_w); z = delta / sqrt(var). "
@@ -335,14 +353,14 @@ def _method_section(analysis: Analysis) -> Section:
     return Section("method", "8. Method and teaching notes", intro, tables=tuple(tables))
 
 
-def _headline_section(analysis: Analysis, body_cats: pd.DataFrame, groups: list[str]) -> Section | None:
+def _headline_section(analysis: Analysis, body_cats: pd.DataFrame, groups: list[str], voice: str) -> Section | None:
     titled = [d for d in analysis.corpus.documents if d.title]
     if not titled:
         return None
     heads = Corpus(name="headlines", documents=tuple(Document(id=d.id, text=d.title, source=analysis.doc_groups[d.id])
                                                      for d in titled))
     head_analysis = analyse(heads, analysis.lexicons, by="source", workers=1)
-    cats = stats.category_frequencies(head_analysis.counts)
+    cats = stats.category_frequencies(head_analysis.counts, voice)
     fig = Figure("fig-headlines", figs.heatmap(cats, [g for g in groups if g in head_analysis.groups]),
                  "The same heat map on headlines only.", _table("headline-table", "Headline category rates", cats))
     return Section("headlines", "9. Headlines and bodies", (
@@ -350,7 +368,7 @@ def _headline_section(analysis: Analysis, body_cats: pd.DataFrame, groups: list[
         "map with the one for the full texts (section 2).",), figures=(fig,))
 
 
-def _time_section(analysis: Analysis) -> Section | None:
+def _time_section(analysis: Analysis, voice: str) -> Section | None:
     dated = {d.id: d.date for d in analysis.corpus.documents if d.date}
     periods = {d.strftime("%Y-%m") for d in dated.values()}
     if len(periods) < 2:
@@ -360,8 +378,11 @@ def _time_section(analysis: Analysis) -> Section | None:
         if p.doc_id not in dated:
             continue
         period = dated[p.doc_id].strftime("%Y-%m")
-        rows.append({"group": p.group, "period": period, "category": None, "count": 0, "tokens": p.tokens})
+        tokens = {"all": p.tokens, "own": p.tokens - p.quoted_tokens, "quoted": p.quoted_tokens}[voice]
+        rows.append({"group": p.group, "period": period, "category": None, "count": 0, "tokens": tokens})
         for m in p.matches:
+            if voice != "all" and m.quoted != (voice == "quoted"):
+                continue
             rows.append({"group": p.group, "period": period, "category": m.category, "count": 1, "tokens": 0})
     df = pd.DataFrame(rows)
     tokens = df.groupby(["group", "period"])["tokens"].sum()
