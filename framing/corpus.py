@@ -20,7 +20,7 @@ import pandas as pd
 
 from .errors import InputError
 from .model import Corpus, Document, Skipped
-from .text import DecodeFailure, decode, normalize, normalize_many
+from .text import DecodeFailure, decode, normalize
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str =
         return df[name].tolist() if name in df.columns else [None] * n
 
     raw_texts = [_cell(v) or "" for v in column(columns.text)]
-    texts = normalize_many(raw_texts)
+    texts = [normalize(t) for t in raw_texts]
     sources, dates, ids = column(columns.source), column(columns.date), column(columns.id)
     titles, urls = column(columns.title), column(columns.url)
     extra = [c for c in df.columns if c not in known]

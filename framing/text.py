@@ -6,11 +6,8 @@ of matches refer to the normalised text, which is also the text shown in the rep
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"}
@@ -27,7 +24,6 @@ _REPLACEMENTS = {**_QUOTES, **_APOSTROPHES, **_HYPHENS, **_DASHES, **dict.fromke
 _SPECIAL = re.compile("[" + re.escape("".join(_REPLACEMENTS)) + "]")
 _ASCII_TABLE = str.maketrans({c: r for c, r in _REPLACEMENTS.items() if c.isascii()})
 _BLANKS = re.compile(r"\n{3,}")
-_PARALLEL_MIN_CHARS = 5_000_000
 
 
 def _replace(match: re.Match) -> str:
@@ -52,17 +48,6 @@ def normalize(text: str) -> str:
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip()
-
-
-def normalize_many(texts: Sequence[str], n_jobs: int | None = None) -> list[str]:
-    """`normalize` of each text, in order; on all cores when there is enough text (5 MB) to pay
-    for starting the processes (`n_jobs=None`). The result does not depend on `n_jobs`."""
-    if n_jobs is None:
-        n_jobs = (os.cpu_count() or 1) if sum(map(len, texts)) >= _PARALLEL_MIN_CHARS else 1
-    if n_jobs <= 1 or len(texts) < 2 * n_jobs:
-        return [normalize(t) for t in texts]
-    with ProcessPoolExecutor(n_jobs) as pool:
-        return list(pool.map(normalize, texts, chunksize=max(1, len(texts) // (4 * n_jobs))))
 
 
 @dataclass(frozen=True)

@@ -74,12 +74,3 @@ def test_binary_and_undecodable_bytes_fail_with_reason():
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(DecodeFailure, match="undecodable bytes at byte 1"):
         decode(b"a\x81\x8d\x90")  # bytes undefined in Windows-1252 and invalid in UTF-8
-
-
-def test_normalize_many_is_normalize_in_order_on_any_number_of_processes():
-    from framing.text import normalize_many
-
-    texts = [f"\u201cquote {i}\u201d  \u2013 text\r\n" * (i % 3) for i in range(40)]
-    expected = [normalize(t) for t in texts]
-    assert normalize_many(texts, n_jobs=1) == expected
-    assert normalize_many(texts, n_jobs=2) == expected
