@@ -186,10 +186,12 @@ def _read_table(path: Path) -> pd.DataFrame:
             raise InputError(path, "empty file")
         decoded = decode(data)
         sep = "\t" if suffix == ".tsv" else ","
+        # dtype=object: every cell a Python str straight from the C parser (pandas' Arrow-backed
+        # strings would be converted back one by one when the documents are built).
         if decoded.encoding in ("utf-8", "utf-8-sig"):
             # Valid UTF-8 (just checked): let the C parser read the bytes rather than re-encode the text.
-            return pd.read_csv(io.BytesIO(data), sep=sep, dtype=str, keep_default_na=False, encoding=decoded.encoding)
-        return pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False)
+            return pd.read_csv(io.BytesIO(data), sep=sep, dtype=object, keep_default_na=False, encoding=decoded.encoding)
+        return pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=object, keep_default_na=False)
     except InputError:
         raise
     except DecodeFailure as exc:
