@@ -190,7 +190,8 @@ def _read_table(path: Path) -> pd.DataFrame:
         # strings would be converted back one by one when the documents are built).
         if decoded.encoding in ("utf-8", "utf-8-sig"):
             # Valid UTF-8 (just checked): let the C parser read the bytes rather than re-encode the text.
-            return pd.read_csv(io.BytesIO(data), sep=sep, dtype=object, keep_default_na=False, encoding=decoded.encoding)
+            return pd.read_csv(io.BytesIO(data), sep=sep, dtype=object, keep_default_na=False,
+                               encoding=decoded.encoding)
         return pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=object, keep_default_na=False)
     except InputError:
         raise

@@ -87,21 +87,35 @@ class NgramCounts:
     def table(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(terms, counts, documents) of the candidates seen at least `min_count` (and once) in all,
         terms sorted as strings ("a b" for a bigram), whatever the order the batches came in."""
+        ids, counts, documents = self.candidates(min_count)
+        return self.strings(ids), counts, documents
+
+    def candidates(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`table` with n-gram ids (for `strings`) in place of the terms, which are costly to build
+        for every bigram when only a few will be shown."""
         n_words = len(self.words)
-        word_ok = _candidate_words(self.words)
         keep = np.asarray(self.counts.sum(axis=0)).ravel() >= max(min_count, 1)
-        keep[:n_words] &= word_ok
+        keep[:n_words] &= _candidate_words(self.words)
         # Rank the words once; a bigram sorts as the pair of its words' ranks, which is its order
         # as a string because the space sorts before every character a token can hold.
         rank = np.empty(n_words, dtype=np.int64)
         rank[_string_order(self.words)] = np.arange(n_words)
         first = np.concatenate([rank, rank[self.bigrams[:, 0]]])
         second = np.concatenate([np.full(n_words, -1), rank[self.bigrams[:, 1]]])
-        columns = np.flatnonzero(keep)
-        columns = columns[np.lexsort((second[columns], first[columns]))]
-        terms = _term_strings(self.words, self.bigrams, columns)
+        ids = np.flatnonzero(keep)
+        ids = ids[np.lexsort((second[ids], first[ids]))]
         # Column selection is cheap on CSC and slow on CSR.
-        return terms, self.counts.tocsc()[:, columns].toarray(), self.documents.tocsc()[:, columns].toarray()
+        return ids, self.counts.tocsc()[:, ids].toarray(), self.documents.tocsc()[:, ids].toarray()
+
+    def strings(self, ids: np.ndarray) -> np.ndarray:
+        """The terms of n-gram ids: the word, or its two words joined by a space."""
+        n_words = len(self.words)
+        out = np.empty(len(ids), dtype=object)
+        is_word = ids < n_words
+        out[is_word] = self.words[ids[is_word]]
+        pairs = self.bigrams[ids[~is_word] - n_words]
+        out[~is_word] = self.words[pairs[:, 0]] + " " + self.words[pairs[:, 1]]
+        return out
 
 
 def _stack(matrices: Sequence[sparse.csr_matrix], columns: Sequence[np.ndarray],
@@ -133,16 +147,6 @@ def _candidate_words(words: np.ndarray) -> np.ndarray:
     """Which words may stand alone as candidates: not a stop word, a number or a phrase break."""
     stop, digit, mark = _word_kinds(words)
     return ~(stop | digit | mark)
-
-
-def _term_strings(words: np.ndarray, bigrams: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    n_words = len(words)
-    out = np.empty(len(columns), dtype=object)
-    is_word = columns < n_words
-    out[is_word] = words[columns[is_word]]
-    pairs = bigrams[columns[~is_word] - n_words]
-    out[~is_word] = words[pairs[:, 0]] + " " + words[pairs[:, 1]]
-    return out
 
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str]) -> NgramCounts:

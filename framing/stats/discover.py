@@ -17,7 +17,7 @@ from ..counts import VOICES
 from ..grouping import group_labels
 from ..matcher import Matcher
 from ..model import Corpus, Lexicon
-from ..ngrams import Progress, count_ngrams
+from ..ngrams import NgramCounts, Progress, count_ngrams
 from ..quotes import voice_text
 from .logodds import DEFAULT_K, Comparison, comparisons, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
@@ -35,7 +35,8 @@ def covered_by(terms: Sequence[str], matchers: Sequence[Matcher]) -> np.ndarray:
 
 
 class _Scored(NamedTuple):
-    terms: np.ndarray
+    ngrams: NgramCounts
+    ids: np.ndarray  # the n-grams compared, in term order
     rows: list[Comparison]  # one per comparison: each group against the rest, or each ordered pair
     documents: np.ndarray  # comparisons x terms: documents of the row's group using the term
     p: np.ndarray  # comparisons x terms
@@ -49,24 +50,25 @@ def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | Non
         raise ValueError(f"voice must be one of {VOICES}, not {voice!r}")
     texts = [voice_text(d.text, voice) for d in corpus.documents]
     counts = count_ngrams(texts, group_labels(corpus, by), n_jobs=n_jobs, progress=progress)
-    terms, matrix, documents = counts.table(min_count)
-    if len(counts.groups) < 2 or not len(terms):
+    ids, matrix, documents = counts.candidates(min_count)
+    if len(counts.groups) < 2 or not len(ids):
         return None
     rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k, pairs=pairs)
     p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
     row_group = [counts.groups.index(r.group) for r in rows]
-    return _Scored(terms, rows, documents[row_group], p, np.vstack([benjamini_hochberg(x) for x in p]))
+    return _Scored(counts, ids, rows, documents[row_group], p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
 def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
     """The tidy table of the comparisons: all terms, or the term positions `columns[i]` of row i."""
     if columns is None:
-        df = tidy(scored.rows, scored.terms)
+        df = tidy(scored.rows, scored.ngrams.strings(scored.ids))
         take = [slice(None)] * len(scored.rows)
     else:
         rows = [Comparison(r.group, r.versus, r.count[c], r.other_count[c], {key: v[c] for key, v in r.scores.items()})
                 for r, c in zip(scored.rows, columns)]
-        df = pd.concat([tidy([r], scored.terms[c]) for r, c in zip(rows, columns)], ignore_index=True)
+        df = pd.concat([tidy([r], scored.ngrams.strings(scored.ids[c])) for r, c in zip(rows, columns)],
+                       ignore_index=True)
         take = columns
     for name in ("documents", "p", "q"):
         df[name] = np.concatenate([getattr(scored, name)[i, c] for i, c in enumerate(take)])
