@@ -54,6 +54,7 @@ _BREAK_PATTERN = r"[^\w\s]+|_+|\n"
 _phrase_regexp = re.compile(f"{TOKEN_PATTERN}|{_BREAK_PATTERN}")
 phrase_findall = _phrase_regexp.findall  # on text already `prepare`d
 
+
 def tokenize_phrases(text: str) -> list[str]:
     """`tokenize`'s tokens, in order, with a mark between two tokens wherever punctuation or a
     line break separates them (so "Gaza, the" is not read as the phrase "gaza the"). A mark is
