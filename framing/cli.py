@@ -33,6 +33,11 @@ def _lexicon_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nested", action="store_true", help="also count terms nested inside longer matched terms")
 
 
+def _voice_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
+                   help="count all text, the reporter's own words, or quotations only (default: all)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Show how news sources word the same events "
                                      "differently: lexicon counts, Fightin' Words log-odds, and an HTML report.")
@@ -56,15 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
     p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
     p.add_argument("--title", help="title shown on the page")
-    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
-                   help="count all text, the reporter's own words, or quotations only (default: all)")
+    _voice_arg(p)
 
     p = command("stats", "print counts and log-odds per group and lexicon term")
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
-                   help="all text, the reporter's own words, or quotations only (default: all)")
+    _voice_arg(p)
     p.add_argument("--table", choices=("terms", "categories", "compare", "pairs", "contrast", "sensitivity"),
                    default="terms",
                    help="terms: counts and rates (default); categories; compare: log-odds, each group vs the "
@@ -81,8 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--top", type=int, default=30, help="terms per comparison (default: 30)")
-    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
-                   help="all text, the reporter's own words, or quotations only (default: all)")
+    _voice_arg(p)
     p.add_argument("--pairs", action="store_true", help="compare every ordered pair of groups, not each with the rest")
 
     p = command("lexicons", "list the bundled lexicons, or check lexicon files")
