@@ -19,11 +19,12 @@ from ..matcher import Matcher
 from ..model import Corpus, Lexicon
 from ..ngrams import NgramCounts, Progress, count_ngrams
 from ..quotes import voice_text
+from .comparison import MIN_COUNT, MIN_DOCUMENTS
 from .logodds import DEFAULT_K, Comparison, comparisons, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
 
-COLUMNS = ["group", "versus", "term", "count", "other_count", "delta", "variance", "z", "documents", "p", "q",
-           "significant"]
+COLUMNS = ["group", "versus", "term", "count", "other_count", "delta", "variance", "z", "documents",
+           "other_documents", "p", "q", "significant", "few_counts", "few_documents"]
 
 
 def covered_by(terms: Sequence[str], matchers: Sequence[Matcher]) -> np.ndarray:
@@ -39,6 +40,7 @@ class _Scored(NamedTuple):
     ids: np.ndarray  # the n-grams compared, in term order
     rows: list[Comparison]  # one per comparison: each group against the rest, or each ordered pair
     documents: np.ndarray  # comparisons x terms: documents of the row's group using the term
+    other_documents: np.ndarray  # comparisons x terms: the same on the other side (the rest, or the other group)
     p: np.ndarray  # comparisons x terms
     q: np.ndarray  # comparisons x terms, Benjamini-Hochberg within each comparison
 
@@ -55,8 +57,10 @@ def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | Non
         return None
     rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k, pairs=pairs)
     p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
-    row_group = [counts.groups.index(r.group) for r in rows]
-    return _Scored(counts, ids, rows, documents[row_group], p, np.vstack([benjamini_hochberg(x) for x in p]))
+    mine = documents[[counts.groups.index(r.group) for r in rows]]
+    others = (documents[[counts.groups.index(r.versus) for r in rows]] if pairs
+              else documents.sum(axis=0, keepdims=True) - mine)
+    return _Scored(counts, ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
 def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
@@ -70,10 +74,12 @@ def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.D
         df = pd.concat([tidy([r], scored.ngrams.strings(scored.ids[c])) for r, c in zip(rows, columns)],
                        ignore_index=True)
         take = columns
-    for name in ("documents", "p", "q"):
+    for name in ("documents", "other_documents", "p", "q"):
         df[name] = np.concatenate([getattr(scored, name)[i, c] for i, c in enumerate(take)])
     df["significant"] = df["q"] < FDR
-    return df
+    df["few_counts"] = (df["count"] + df["other_count"]) < MIN_COUNT
+    df["few_documents"] = (df["documents"] + df["other_documents"]) < MIN_DOCUMENTS
+    return df[COLUMNS]
 
 
 def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3, k: float = DEFAULT_K,
@@ -81,9 +87,10 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
                           pairs: bool = False) -> pd.DataFrame:
     """Fightin' Words (mcq2008, informative prior) over every candidate unigram and bigram seen
     at least `min_count` times, each group against the rest (or each ordered pair of groups,
-    `pairs=True`), with document counts and Benjamini-Hochberg q-values within each comparison.
-    Groups are made as in `analyse` (`by`), in order of first appearance. `voice`: all text, the
-    reporter's own words ("own": quotations cut out) or quotations only ("quoted")."""
+    `pairs=True`), with document counts, Benjamini-Hochberg q-values within each comparison and
+    the lexicon comparison's thin-evidence flags (`few_counts`, `few_documents`). Groups are made
+    as in `analyse` (`by`), in order of first appearance. `voice`: all text, the reporter's own
+    words ("own": quotations cut out) or quotations only ("quoted")."""
     scored = _scored(corpus, by, min_count, k, n_jobs, progress, voice, pairs)
     return pd.DataFrame(columns=COLUMNS) if scored is None else _frame(scored)
 

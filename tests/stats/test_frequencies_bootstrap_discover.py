@@ -164,3 +164,21 @@ def test_discovery_pairs_are_fightin_words_between_two_groups():
     fast = discover(corpus, lexicons, top=3, min_count=1, pairs=True)
     pd.testing.assert_frame_equal(fast, discover_top(cmp, lexicons, top=3))
     assert len(fast) == 6 * 3
+
+
+def test_discovery_flags_thin_evidence_like_the_lexicon_comparison(seeds):
+    from framing.stats import MIN_COUNT, MIN_DOCUMENTS, vocabulary_comparison
+
+    cmp = vocabulary_comparison(small_corpus(), min_count=1).set_index(["group", "term"])
+    # By hand: "xylophone" is in all 6 A-articles (21 times) and in no B-article.
+    row = cmp.loc[("A", "xylophone")]
+    assert (row["documents"], row["other_documents"]) == (6, 0)
+    assert not row["few_counts"] and not row["few_documents"]
+    four = vocabulary_comparison(seeds.corpus, min_count=1)  # four articles: most words are rare
+    assert (four["few_counts"] == (four["count"] + four["other_count"] < MIN_COUNT)).all()
+    assert (four["few_documents"] == (four["documents"] + four["other_documents"] < MIN_DOCUMENTS)).all()
+    four = four.set_index(["group", "term"])
+    # "al-arouri": 5 times, all in article 003 (grep of the seeds): enough uses, one article.
+    row = four.loc[("003_183dc3059bcf71ec", "al-arouri")]
+    assert (row["count"], row["other_count"], row["documents"], row["other_documents"]) == (5, 0, 1, 0)
+    assert not row["few_counts"] and row["few_documents"]
