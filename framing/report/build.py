@@ -203,16 +203,19 @@ def _comparison_section(analysis: Analysis, vocab_cmp: pd.DataFrame, lex_cmp: pd
         return Section("comparison", "4. Fightin' Words", ("Needs at least two groups with shared vocabulary.",))
     parts = []
     labels = _comparison_labels(groups)
-    wide = vocab_cmp.pivot(index="term", columns="group", values="count")  # terms x groups
-    background = wide.sum(axis=1)
+    pairs = {}
+    if any(b != "rest" for _, b, _ in labels):
+        # The same pairwise Fightin' Words as vocabulary_comparison(pairs=True) and `discover --pairs`
+        # (prior from all groups and terms), computed on the counts already in hand.
+        wide = vocab_cmp.pivot(index="group", columns="term", values="count").loc[groups]  # groups x terms
+        rows = stats.logodds.comparisons(wide.to_numpy(dtype=float), groups, "mcq2008", pairs=True)
+        pairs = {(r.group, r.versus): r for r in rows}
     for a, b, label in labels:
         if b == "rest":
             sub = vocab_cmp[vocab_cmp["group"] == a]
         else:
-            pair = wide[[a, b]]
-            used = (pair[a] + pair[b]) > 0
-            sub = stats.compare(pair[used].T, method="mcq2008", background=background[used].to_numpy())
-            sub = stats.comparison.add_corrections(sub[sub["group"] == a])
+            sub = stats.comparison.add_corrections(stats.logodds.tidy([pairs[a, b]], wide.columns))
+            sub = sub[sub["count"] + sub["other_count"] > 0]  # words neither of the two uses: nothing to plot
         parts.append(_plot_subset(sub).assign(comparison=label))
     plotted = pd.concat(parts, ignore_index=True)
     lexicon_terms = set(lex_cmp["term"])

@@ -48,3 +48,16 @@ def test_own_and_quoted_reports_add_up_to_all_text(seeds):
 def test_unknown_voice_is_refused(seeds):
     with pytest.raises(ValueError, match="voice"):
         build_report(seeds, voice="mine")
+
+
+def test_pairwise_plot_is_the_same_comparison_as_discover_pairs(seeds):
+    from framing.stats import vocabulary_comparison
+
+    plotted = table(build_report(seeds), "fw-table")
+    a, b = seeds.groups[0], seeds.groups[1]
+    sub = plotted[plotted["comparison"] == f"{a} vs {b}"].set_index("term")
+    full = vocabulary_comparison(seeds.corpus, pairs=True).set_index(["group", "versus"]).loc[(a, b)].set_index("term")
+    assert len(sub) > 0
+    # The page's CSV keeps 6 significant digits.
+    assert sub["z"].to_numpy() == pytest.approx(full.loc[sub.index, "z"].to_numpy(), rel=1e-5, abs=1e-5)
+    assert (sub["count"] + sub["other_count"] > 0).all()
