@@ -209,12 +209,12 @@ def tidy(rows: Sequence[Comparison], terms) -> pd.DataFrame:
     # column is then a C-level gather instead of a conversion of every string.
     per_row = np.repeat(np.arange(len(rows)), n)
     return pd.DataFrame({
-        "group": pd.Index([r[0] for r in rows], dtype=object).astype(str).take(per_row),
-        "versus": pd.Index([r[1] for r in rows], dtype=object).astype(str).take(per_row),
+        "group": pd.Index([r.group for r in rows], dtype=object).astype(str).take(per_row),
+        "versus": pd.Index([r.versus for r in rows], dtype=object).astype(str).take(per_row),
         "term": pd.Index(terms).take(np.tile(np.arange(n), len(rows))),
-        "count": np.concatenate([r[2] for r in rows]).astype(np.int64),
-        "other_count": np.concatenate([r[3] for r in rows]).astype(np.int64),
-        "delta": np.concatenate([np.asarray(r[4]["delta"], dtype=float) for r in rows]),
-        "variance": np.concatenate([np.asarray(r[4]["variance"], dtype=float) for r in rows]),
-        "z": np.concatenate([np.asarray(r[4]["z"], dtype=float) for r in rows]),
+        "count": np.concatenate([r.count for r in rows]).astype(np.int64),
+        "other_count": np.concatenate([r.other_count for r in rows]).astype(np.int64),
+        "delta": np.concatenate([np.asarray(r.scores["delta"], dtype=float) for r in rows]),
+        "variance": np.concatenate([np.asarray(r.scores["variance"], dtype=float) for r in rows]),
+        "z": np.concatenate([np.asarray(r.scores["z"], dtype=float) for r in rows]),
     })
