@@ -8,24 +8,29 @@ problems of a file are collected and raised together as one `LexiconError`.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import logging
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
-from .errors import LexiconError, Problem
+from .errors import InputError, LexiconError, Problem
 from .model import Category, Lexicon, Term
 from .text import normalize
 
 LEXICON_SUFFIXES = (".yaml", ".yml", ".csv", ".dic")
+LOCAL_DIR = "lexicons"  # a copy of a bundled lexicon in ./lexicons/ is used instead of it
 _TOP_KEYS = {"name", "language", "description", "references", "categories"}
 _CATEGORY_KEYS = {"name", "note", "contrast", "terms", "references"}
-_TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references"}
+_TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references", "exceptions"}
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 _SEPARATORS = re.compile(r"[\s\-\u2014]+")
+log = logging.getLogger(__name__)
 
 
 def bundled_dir() -> Path:
@@ -36,20 +41,78 @@ def bundled_dir() -> Path:
 
 
 def bundled_lexicons() -> list[Path]:
+    """The bundled lexicon files (never the local copies; see `local_copy`)."""
     return sorted(p for p in bundled_dir().iterdir() if p.suffix in LEXICON_SUFFIXES)
 
 
+def _bundled(name: str) -> Path | None:
+    for candidate in bundled_lexicons():
+        if candidate.stem == name or candidate.name == name:
+            return candidate
+    return None
+
+
+def local_copy(bundled: Path, directory: str | Path = LOCAL_DIR) -> Path | None:
+    """The local copy of a bundled lexicon that takes its place, or None.
+
+    A local copy is `<directory>/<name>.yaml` (or `.yml`, `.csv`, `.dic`, tried in that order),
+    `directory` being `./lexicons` of the working directory unless given. The bundled file itself
+    (in a source checkout, `./lexicons` *is* the bundled folder) is not a copy.
+    """
+    folder = Path(directory)
+    for suffix in LEXICON_SUFFIXES:
+        candidate = folder / f"{bundled.stem}{suffix}"
+        if candidate.is_file():
+            if candidate.resolve() == bundled.resolve():
+                return None
+            return candidate.absolute()
+    return None
+
+
 def resolve(name_or_path: str | Path) -> Path:
-    """A lexicon file: an existing path, or the name of a bundled lexicon (`israel-gaza`)."""
+    """A lexicon file: an existing path, or the name of a bundled lexicon (`israel-gaza`).
+
+    A bundled name resolves first to a local copy, `./lexicons/<name>.yaml` (or `.yml`, `.csv`,
+    `.dic`) of the working directory, so that edits to it take effect (`framing lexicons copy`
+    makes one); a note is logged when it is used. Otherwise it resolves to the bundled file.
+    """
     path = Path(name_or_path)
     if path.is_file():
         return path
-    for candidate in bundled_lexicons():
-        if candidate.stem == str(name_or_path) or candidate.name == str(name_or_path):
-            return candidate
+    bundled = _bundled(str(name_or_path))
+    if bundled is not None:
+        local = local_copy(bundled)
+        if local is not None:
+            log.warning("using ./%s/%s (a local copy takes precedence over the bundled one)", LOCAL_DIR, local.name)
+            return local
+        return bundled
     names = ", ".join(p.stem for p in bundled_lexicons())
     raise LexiconError([Problem(str(name_or_path), f"no such lexicon file, and no bundled lexicon of that name "
                                                    f"(bundled: {names})")])
+
+
+def copy_bundled(name: str, directory: str | Path = LOCAL_DIR, overwrite: bool = False) -> Path:
+    """Copy the bundled lexicon `name` into `directory` (created if missing); the copy's absolute path.
+
+    An existing file there is only replaced with `overwrite=True`; the bundled file itself never is.
+    """
+    bundled = _bundled(name)
+    if bundled is None:
+        names = ", ".join(p.stem for p in bundled_lexicons())
+        raise InputError(name, f"no bundled lexicon of that name (bundled: {names})")
+    dest = Path(directory) / bundled.name
+    if dest.exists() and dest.resolve() == bundled.resolve():
+        raise InputError(dest, "is the bundled file itself (this is a source checkout): edit it in place")
+    if dest.exists() and not overwrite:
+        raise InputError(dest, "already exists; not overwritten")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(bundled, dest)
+    return dest.absolute()
+
+
+def lexicon_checksum(path: str | Path) -> str:
+    """The SHA-256 of a lexicon file's bytes, as 64 hex digits (the first 12 are enough to show)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def term_key(form: str, case_sensitive: bool = False) -> str:
@@ -218,9 +281,34 @@ def _term(ck: _Checker, node: yaml.Node) -> Term | None:
     if not term:
         ck.error(node, "a term entry needs term:")
         return None
-    return Term(term=term, variants=ck.opt_strings(fields, "variants"),
-                case_sensitive=ck.opt_flag(fields, "case_sensitive"), note=ck.opt_scalar(fields, "note"),
-                references=ck.opt_strings(fields, "references"))
+    entry = Term(term=term, variants=ck.opt_strings(fields, "variants"),
+                 case_sensitive=ck.opt_flag(fields, "case_sensitive"), note=ck.opt_scalar(fields, "note"),
+                 references=ck.opt_strings(fields, "references"))
+    if "exceptions" not in fields:
+        return entry
+    exceptions = ck.strings(fields["exceptions"], "exceptions")
+    for phrase, item in exceptions:
+        _check_exception(ck, item, entry, phrase)
+    return Term(term=entry.term, variants=entry.variants, case_sensitive=entry.case_sensitive, note=entry.note,
+                references=entry.references, exceptions=tuple(phrase for phrase, _ in exceptions))
+
+
+def _check_exception(ck: _Checker, node: yaml.Node, term: Term, phrase: str) -> None:
+    """An exception must be a phrase containing one of the term's forms, and more than the form."""
+    from .matcher import contains_form  # the matcher imports this module
+
+    what = f"exception {phrase!r} of term {term.term!r}"
+    if not any(ch.isalnum() for ch in phrase):
+        ck.error(node, f"{what} has no letters or digits, so it can never match")
+    elif _wildcard_problem(phrase):
+        ck.error(node, f"wildcard in {what}: '*' may only end a word, as in 'prisoner* rights' (one per entry)")
+    elif not contains_form(term, phrase):
+        forms = ", ".join(repr(f) for f in term.forms)
+        ck.error(node, f"{what} does not contain the term or a variant ({forms}) as whole words, so it could "
+                       "never drop a match of it")
+    elif any(term_key(phrase.replace("*", ""), term.case_sensitive) == term_key(f.replace("*", ""), term.case_sensitive)
+             for f in term.forms):
+        ck.error(node, f"{what} is the term itself: it would drop every match; remove the term instead")
 
 
 def _from_quanteda(root: yaml.MappingNode, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
@@ -310,6 +398,16 @@ def _forms(lexicon: Lexicon) -> Iterator[tuple[Category, Term, str]]:
                 yield category, term, form
 
 
+def _wildcard_problem(form: str) -> bool:
+    """Whether a `*` in `form` is anywhere but at the end of a word, or there is more than one."""
+    if "*" not in form:
+        return False
+    star = form.index("*")
+    after = form[star + 1:]
+    return form.count("*") > 1 or star == 0 or not form[star - 1].isalnum() or bool(
+        after and not _SEPARATORS.match(after))
+
+
 def _check(lexicon: Lexicon, path: str, lines: dict[int, int]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -323,14 +421,10 @@ def _check(lexicon: Lexicon, path: str, lines: dict[int, int]) -> list[Problem]:
     for category, term, form in _forms(lexicon):
         line = lines.get(id(term))
         where = f"category {category.name!r}"
-        if "*" in form:
-            star = form.index("*")
-            after = form[star + 1:]
-            if form.count("*") > 1 or star == 0 or not form[star - 1].isalnum() or (
-                    after and not _SEPARATORS.match(after)):
-                problems.append(Problem(path, f"wildcard in {form!r} ({where}): '*' may only end a word, "
-                                              "as in 'massacre*' (one per entry)", line))
-                continue
+        if _wildcard_problem(form):
+            problems.append(Problem(path, f"wildcard in {form!r} ({where}): '*' may only end a word, "
+                                          "as in 'massacre*' (one per entry)", line))
+            continue
         if not any(ch.isalnum() for ch in form):
             problems.append(Problem(path, f"{form!r} ({where}) has no letters or digits, so it can never match", line))
             continue

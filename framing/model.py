@@ -47,13 +47,18 @@ class Corpus:
 
 @dataclass(frozen=True)
 class Term:
-    """One lexicon entry: the name it is reported under and the surface forms that count for it."""
+    """One lexicon entry: the name it is reported under and the surface forms that count for it.
+
+    `exceptions` are phrases in which a match of the term does not count (`prisoners` inside
+    `prisoners' rights`): a match that lies inside an occurrence of one of them is dropped.
+    """
 
     term: str
     variants: tuple[str, ...] = ()
     case_sensitive: bool = False
     note: str | None = None
     references: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -116,3 +116,63 @@ def test_bundled_lexicons_are_valid_and_matchable(path):
         assert c.note, f"{path.name}: category {c.name!r} has no note"
         assert c.references, f"{path.name}: category {c.name!r} has no reference"
     assert Matcher(lx).unmatchable() == []
+
+
+EXCEPTIONS = """\
+name: e
+categories:
+  - name: captivity
+    terms:
+      - term: prisoners
+        variants: [prisoner]
+        exceptions:
+          - prisoners' rights
+          - "prisoner rights"
+      - term: hostages
+        exceptions: hostages crisis
+"""
+
+
+def test_exceptions_load(tmp_path):
+    lx = load_lexicon(write(tmp_path / "l.yaml", EXCEPTIONS))
+    prisoners, hostages = lx.categories[0].terms
+    assert prisoners.exceptions == ("prisoners' rights", "prisoner rights")
+    assert hostages.exceptions == ("hostages crisis",)
+    assert Matcher(lx).unmatchable() == []
+
+
+def test_exception_problems_carry_their_line(tmp_path):
+    text = """\
+name: e
+categories:
+  - name: captivity
+    terms:
+      - term: prisoners
+        variants: [prisoner]
+        exceptions:
+          - prisoners' rights
+          - rights groups
+          - "'?"
+          - Prisoner
+          - prisoner*s rights
+      - term: AP
+        case_sensitive: true
+        exceptions: [the ap stylebook]
+      - term: hostages
+        exceptions: [hostages-crisis, hostage-taking]
+"""
+    found = problems(tmp_path, text)
+    assert [line for line, _ in found] == [9, 10, 11, 12, 15, 17]
+    messages = dict(found)
+    assert "exception 'rights groups' of term 'prisoners' does not contain the term or a variant" in messages[9]
+    assert "has no letters or digits" in messages[10]
+    assert "is the term itself" in messages[11]
+    assert "wildcard in exception 'prisoner*s rights'" in messages[12]
+    assert "exception 'the ap stylebook' of term 'AP' does not contain" in messages[15]  # case-sensitive term
+    assert "'hostage-taking' of term 'hostages' does not contain" in messages[17]  # `hostage` is not `hostages`
+
+
+def test_exceptions_key_is_listed_as_allowed(tmp_path):
+    text = "name: e\ncategories:\n  - name: a\n    terms:\n      - term: x\n        except: [x y]\n"
+    (line, message), = problems(tmp_path, text)
+    assert line == 6 and "allowed: case_sensitive, exceptions, note, references, term, variants" in message

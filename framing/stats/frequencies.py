@@ -38,7 +38,8 @@ def frequencies(counts: Counts, voice: str = "all") -> pd.DataFrame:
 
 
 def category_frequencies(counts: Counts, voice: str = "all") -> pd.DataFrame:
-    """Counts summed per category (terms of one lexicon never overlap, so the sums are exact)."""
+    """Counts summed per category (terms of one category never overlap, so the sums are exact;
+    matches of different categories may overlap, so categories are not to be added up)."""
     freq = frequencies(counts, voice)
     agg = freq.groupby(["group", "lexicon", "category"], sort=False).agg(
         count=("count", "sum"), quoted_count=("quoted_count", "sum"), own_count=("own_count", "sum"),
