@@ -33,9 +33,9 @@ def _lexicon_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--nested", action="store_true", help="also count terms nested inside longer matched terms")
 
 
-def _voice_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all",
-                   help="count all text, the reporter's own words, or quotations only (default: all)")
+def _voice_arg(p: argparse.ArgumentParser,
+               help_: str = "count all text, the reporter's own words, or quotations only (default: all)") -> None:
+    p.add_argument("--voice", choices=("all", "own", "quoted"), default="all", help=help_)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
     p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
     p.add_argument("--title", help="title shown on the page")
+    p.add_argument("--groups", type=_positive, default=12, metavar="N",
+                   help="draw the N largest groups in the figures and pool the rest (default: 12); every group "
+                        "stays in the tables, and the page can bring any group into the figures")
     _voice_arg(p)
 
     p = command("stats", "print counts and log-odds per group and lexicon term")
@@ -68,11 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     _voice_arg(p)
-    p.add_argument("--table", choices=("terms", "categories", "compare", "pairs", "contrast", "sensitivity"),
+    p.add_argument("--table", choices=("terms", "categories", "compare", "pairs", "contrast", "sensitivity",
+                                       "evidence", "headlines", "time"),
                    default="terms",
                    help="terms: counts and rates (default); categories; compare: log-odds, each group vs the "
                         "rest; pairs: every ordered pair of groups; contrast: shares within contrast sets; "
-                        "sensitivity: term ranks under other priors and minimum counts")
+                        "sensitivity: term ranks under other priors and minimum counts; evidence: article-level "
+                        "evidence that two groups prefer different words (the report's questions); headlines: "
+                        "category rates on headlines; time: category rates per month")
     p.add_argument("--method", choices=("mcq2008", "scattertext", "monroe-groups"), default="mcq2008",
                    help="Fightin' Words variant for --table compare/pairs (default: mcq2008)")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N",
@@ -87,11 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
     _voice_arg(p)
     p.add_argument("--pairs", action="store_true", help="compare every ordered pair of groups, not each with the rest")
 
-    p = command("lexicons", "list the bundled lexicons, or check lexicon files")
+    p = command("matches", "print every lexicon match with its sentence, to check counts by hand")
+    _corpus_args(p)
+    _lexicon_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    _voice_arg(p, "list all matches, those in the reporter's own words, or those inside quotations (default: all)")
+
+    p = command("lexicons", "list the bundled lexicons, copy one to edit it, or check lexicon files")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
-    lsub.add_parser("list", help="list bundled lexicons (default)")
+    lsub.add_parser("list", help="list bundled lexicons and which file each name uses (default)")
     c = lsub.add_parser("check", help="validate lexicon files and report every problem with its line")
     c.add_argument("files", nargs="+", metavar="FILE")
+    c = lsub.add_parser("copy", help="copy a bundled lexicon to ./lexicons/ to edit it; the copy is then used "
+                                     "instead of the bundled one when framing runs from that folder's parent")
+    c.add_argument("name", metavar="NAME", help="a bundled lexicon (see: framing lexicons)")
+    c.add_argument("directory", nargs="?", default="lexicons", metavar="DIR",
+                   help="where to put the copy (default: ./lexicons)")
+    c.add_argument("--force", action="store_true", help="overwrite an existing file there")
     return parser
 
 
@@ -111,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except _Usage as exc:
+        print(f"framing: usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
@@ -154,11 +176,20 @@ def _load(args):
     return corpus, lexicons
 
 
-def _write_table(df, fmt: str) -> None:
+def _write_table(df, fmt: str, output: str | None = None) -> None:
+    """The table as CSV or JSON records on standard output, or into `output`."""
+    if output is not None:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1) + "\n")
-    else:
+        text = df.to_json(orient="records", force_ascii=False, indent=1) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            Path(output).write_text(text, encoding="utf-8")
+    elif output is None:
         df.to_csv(sys.stdout, index=False, float_format="%.6g")
+    else:
+        df.to_csv(output, index=False, float_format="%.6g", encoding="utf-8")
 
 
 def _cmd_report(args) -> int:
@@ -170,7 +201,8 @@ def _cmd_report(args) -> int:
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
-    written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice)
+    written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups,
+                           progress=_progress(args, "counting words", unit="batch"))
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
 
@@ -179,6 +211,8 @@ def _cmd_stats(args) -> int:
     from . import stats
     from .api import analyse
 
+    if args.bootstrap and (args.table != "compare" or args.method != "mcq2008"):
+        raise _Usage("--bootstrap works with --table compare and --method mcq2008 only")
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
     if args.table == "terms":
@@ -195,6 +229,14 @@ def _cmd_stats(args) -> int:
     elif args.table == "sensitivity":
         _need_two_groups(analysis.groups, analysis.by)
         df = stats.sensitivity(analysis.counts, voice=args.voice)
+    elif args.table == "evidence":
+        df = stats.contrast_evidence(analysis.counts, analysis.lexicons, voice=args.voice)
+    elif args.table == "headlines":
+        if analysis.headlines is None:
+            raise FramingError("no document has a title; give the column with --title-col")
+        df = stats.category_frequencies(analysis.headlines, voice=args.voice)
+    elif args.table == "time":
+        df = stats.time_frequencies(analysis, voice=args.voice, top=None)
     else:
         df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
     _write_table(df, args.format)
@@ -214,6 +256,33 @@ def _cmd_discover(args) -> int:
     return EXIT_OK
 
 
+def _cmd_matches(args) -> int:
+    from .api import analyse
+    from .matches import matches_table
+
+    corpus, lexicons = _load(args)
+    analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    df = matches_table(analysis, voice=args.voice)
+    _write_table(df, args.format, args.output)
+    if args.output is not None:
+        print(f"framing: wrote {len(df)} matches to {args.output}", file=sys.stderr if args.quiet else sys.stdout)
+    return EXIT_OK
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return n
+
+
+class _Usage(Exception):
+    """Options that parse but contradict each other: a usage error (exit 2)."""
+
+
 def _need_two_groups(groups: Sequence[str], by: str) -> None:
     if len(groups) < 2:
         raise FramingError(f"all documents are in one group ({groups[0]!r}, by {by}); "
@@ -222,8 +291,10 @@ def _need_two_groups(groups: Sequence[str], by: str) -> None:
 
 
 def _cmd_lexicons(args) -> int:
-    from .lexicon import bundled_lexicons, load_lexicon
+    from .lexicon import bundled_lexicons, load_lexicon, local_copy
 
+    if args.lexicon_command == "copy":
+        return _copy_lexicon(args)
     if args.lexicon_command == "check":
         failed = 0
         for f in args.files:
@@ -245,14 +316,50 @@ def _cmd_lexicons(args) -> int:
             n_terms = sum(len(c.terms) for c in lx.categories)
             print(f"{f}: ok ({len(lx.categories)} categories, {n_terms} terms)")
         return EXIT_INPUT if failed else EXIT_OK
-    for path in bundled_lexicons():
-        lx = load_lexicon(path)
-        n_terms = sum(len(c.terms) for c in lx.categories)
-        print(f"{path.stem:<16} {lx.name} ({len(lx.categories)} categories, {n_terms} terms)  {path}")
+    copies = False
+    for bundled in bundled_lexicons():
+        local = local_copy(bundled)
+        used = local or bundled
+        try:
+            lx = load_lexicon(used)
+        except LexiconError as exc:
+            summary = f"INVALID: {exc} (framing lexicons check {used})"
+        else:
+            n_terms = sum(len(c.terms) for c in lx.categories)
+            summary = f"{lx.name} ({len(lx.categories)} categories, {n_terms} terms)"
+        if local is None:
+            print(f"  {bundled.stem:<16} {summary}  {bundled}")
+        else:
+            copies = True
+            print(f"* {bundled.stem:<16} {summary}  {local}  (local copy, used instead of the bundled {bundled})")
+    if copies:
+        print("* a local copy in ./lexicons/ takes precedence over the bundled file of that name")
     return EXIT_OK
 
 
-_COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "lexicons": _cmd_lexicons}
+def _copy_lexicon(args) -> int:
+    from .lexicon import LOCAL_DIR, bundled_lexicons, copy_bundled
+
+    if not args.force:
+        for bundled in bundled_lexicons():
+            dest = Path(args.directory) / bundled.name
+            if args.name in (bundled.stem, bundled.name) and dest.exists() and dest.resolve() != bundled.resolve():
+                raise FramingError(f"{dest} already exists; not overwritten: pass --force to replace it "
+                                   "(edits made in it are lost)")
+    written = copy_bundled(args.name, args.directory, overwrite=args.force)
+    print(f"framing: copied the bundled {written.stem} to {written}")
+    folder = Path(args.directory).resolve()
+    if folder.name == LOCAL_DIR:
+        print(f"framing: edit it there; when framing runs from {folder.parent}, --lexicon {Path(written).stem} "
+              "uses this copy (it takes precedence over the bundled one)")
+    else:
+        print(f"framing: edit it there and use it with --lexicon {written} (only a folder named {LOCAL_DIR}/ "
+              "takes precedence over the bundled lexicons)")
+    return EXIT_OK
+
+
+_COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "matches": _cmd_matches,
+             "lexicons": _cmd_lexicons}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,8 +16,7 @@ from .matcher import Matcher
 from .model import Document, Lexicon, Match
 from .quotes import quote_spans
 from .tokenize import count_tokens
-
-VOICES = ("all", "own", "quoted")
+from .voice import Voice, check_voice
 
 
 @dataclass(frozen=True)
@@ -65,15 +64,14 @@ class Counts:
     quoted_tokens: np.ndarray  # per group, inside quotation marks
     group_documents: np.ndarray
 
-    def voice(self, voice: str = "all") -> tuple[np.ndarray, np.ndarray]:
+    def voice(self, voice: Voice = "all") -> tuple[np.ndarray, np.ndarray]:
         """(counts, tokens) for all text, the reporter's own words, or quotations only."""
+        voice = check_voice(voice)
         if voice == "all":
             return self.count, self.tokens
         if voice == "quoted":
             return self.quoted, self.quoted_tokens
-        if voice == "own":
-            return self.count - self.quoted, self.tokens - self.quoted_tokens
-        raise ValueError(f"voice must be one of {VOICES}, not {voice!r}")
+        return self.count - self.quoted, self.tokens - self.quoted_tokens
 
     def matrix(self, voice: str = "all") -> pd.DataFrame:
         """groups x terms counts as a DataFrame with term names as columns."""

@@ -107,6 +107,14 @@ class NgramCounts:
         # Column selection is cheap on CSC and slow on CSR.
         return ids, self.counts.tocsc()[:, ids].toarray(), self.documents.tocsc()[:, ids].toarray()
 
+    def tokens(self) -> np.ndarray:
+        """Each group's token total (every word, stop words and numbers included): the same
+        denominators as the lexicon counts, so both comparisons share one scale."""
+        n_words = len(self.words)
+        word_counts = self.counts.tocsc()[:, :n_words]
+        _, _, mark = _word_kinds(self.words)
+        return np.asarray(word_counts[:, np.flatnonzero(~mark)].sum(axis=1)).ravel().astype(np.int64)
+
     def strings(self, ids: np.ndarray) -> np.ndarray:
         """The terms of n-gram ids: the word, or its two words joined by a space."""
         n_words = len(self.words)

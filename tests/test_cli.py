@@ -15,11 +15,46 @@ def run(*args, cwd=None):
 
 def test_help_and_version():
     code, out, _ = run("--help")
-    assert code == 0 and all(c in out for c in ("report", "stats", "discover", "lexicons"))
-    for cmd in ("report", "stats", "discover", "lexicons"):
+    assert code == 0 and all(c in out for c in ("report", "stats", "discover", "matches", "lexicons"))
+    for cmd in ("report", "stats", "discover", "matches", "lexicons"):
         assert run(cmd, "--help")[0] == 0
     code, out, _ = run("--version")
     assert code == 0 and out.startswith("framing ")
+
+
+HEAVY = ("pandas", "numpy", "scipy", "plotly", "sklearn", "yaml", "nltk", "jinja2", "pyarrow")
+
+
+def _loaded_after(code: str) -> list[str]:
+    """Heavy modules in sys.modules after running `code` in a fresh interpreter."""
+    check = f"import sys\n{code}\nprint(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()
+
+
+def test_building_the_parser_imports_nothing_heavy():
+    # `framing --help` and `--version` answer fast because nothing heavy is imported to answer them.
+    assert _loaded_after("import framing.cli; framing.cli.build_parser()") == []
+    for flag in ("--version", "--help", "stats --help", "lexicons copy --help"):
+        code = ("import contextlib, io, framing.cli\n"
+                "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+                f"    framing.cli.main({flag.split()!r})")
+        assert _loaded_after(code) == [], flag
+    assert _loaded_after("import framing; framing.__version__") == []
+
+
+def test_public_names_load_on_first_use():
+    import framing
+
+    assert set(framing.__all__) <= set(dir(framing))
+    assert framing.load_corpus is __import__("framing.api").api.load_corpus
+    from framing import LexiconError, analyse, stats  # noqa: F401  (names and a subpackage alike)
+
+    assert callable(analyse) and issubclass(LexiconError, framing.FramingError)
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        framing.nonsense  # noqa: B018
+    assert "pandas" in _loaded_after("import framing; framing.load_corpus")
 
 
 def test_usage_error_exit_code():
@@ -50,6 +85,16 @@ def test_stats_csv_and_json(seeds_dir):
     assert any(r["term"] == "captives" and r["share"] == 1.0 for r in rows)
     code, out, _ = run("stats", str(seeds_dir), "--table", "compare", "--voice", "own")
     assert code == 0 and "significant" in out.splitlines()[0]
+
+
+def test_matches(seeds_dir, tmp_path):
+    code, out, _ = run("matches", str(seeds_dir), "--quiet")
+    assert code == 0 and out.splitlines()[0] == "doc_id,group,lexicon,category,term,surface,start,end,quoted,sentence"
+    df = pd.read_csv(__import__("io").StringIO(out))
+    assert len(df[(df.doc_id == "002_615c4032b1948ec8") & (df.term == "hostages")]) == 5
+    code, out, _ = run("matches", str(seeds_dir), "--format", "json", "--voice", "own", "-o", str(tmp_path / "m.json"))
+    rows = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert code == 0 and "wrote" in out and rows and not any(r["quoted"] for r in rows)
 
 
 def test_discover(seeds_dir):

@@ -1,5 +1,9 @@
 """Pure functions from result tables to Plotly figures. Every string that came from the corpus or
-a lexicon is HTML-escaped before it reaches Plotly, which renders a subset of HTML in labels."""
+a lexicon is HTML-escaped before it reaches Plotly, which renders a subset of HTML in labels.
+
+Hover texts are `hovertemplate`s over `customdata`, so the page's script can redraw a figure for
+other groups by swapping arrays, without building any text of its own.
+"""
 from __future__ import annotations
 
 import html
@@ -8,101 +12,142 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-# Paul Tol's colour-blind-safe qualitative palette (as in plotly.express.colors.qualitative.Safe).
-PALETTE = ["#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933", "#882255",
-           "#661100", "#888888"]
+# Paul Tol's colour-blind-safe qualitative palettes: "muted" then "light", 17 distinct colours, so
+# that a lexicon's categories (12 in israel-gaza) never share one.
+PALETTE = ["#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "#44AA99", "#999933", "#AA4499",
+           "#EE8866", "#BBCC33", "#FFAABB", "#77AADD", "#EEDD88", "#99DDFF", "#44BB99", "#DDDDDD"]
 SEQUENTIAL = "Cividis"  # perceptually uniform and readable with colour-vision deficiency
 _LAYOUT = dict(template="plotly_white", font=dict(family="system-ui, sans-serif", size=13),
-               margin=dict(l=10, r=10, t=40, b=10))
+               margin=dict(l=10, r=10, t=60, b=10))
+Z_LINE = 1.96
 
 
 def esc(value) -> str:
     return html.escape(str(value), quote=False)
 
 
-def heatmap(cats: pd.DataFrame, groups: list[str]) -> go.Figure:
-    """categories x groups, rate per 10,000 tokens, with counts and denominators on hover."""
-    cats = cats.copy()
-    cats["label"] = cats["category"].map(esc)
-    labels = list(dict.fromkeys(cats["label"]))
-    rate = cats.pivot_table(index="label", columns="group", values="rate_per_10k", sort=False).reindex(labels)[groups]
-    count = cats.pivot_table(index="label", columns="group", values="count", sort=False).reindex(labels)[groups]
-    tokens = cats.drop_duplicates("group").set_index("group")["tokens"].reindex(groups)
-    hover = [[f"{labels[i]} in {esc(g)}<br>{int(count.iloc[i, j])} matches / {int(tokens[g]):,} tokens"
-              f"<br>= {rate.iloc[i, j]:.2f} per 10,000 tokens<br>click: show the sentences"
-              for j, g in enumerate(groups)] for i in range(len(labels))]
-    fig = go.Figure(go.Heatmap(z=rate.to_numpy(), x=[esc(g) for g in groups], y=labels, colorscale=SEQUENTIAL,
-                               text=count.to_numpy().astype(int), texttemplate="%{text}", hoverinfo="text",
-                               hovertext=hover, colorbar=dict(title="per 10k")))
-    fig.update_layout(**_LAYOUT, height=120 + 34 * len(labels), yaxis=dict(autorange="reversed"),
-                      title="Lexicon categories: rate per 10,000 tokens (number in each cell = count)")
+HEATMAP_HOVER = ("%{y} in %{x}<br>%{customdata[0]:,} matches / %{customdata[1]:,} tokens"
+                 "<br>= %{z:.2f} per 10,000 tokens<br>click: show the sentences<extra></extra>")
+
+
+def _grid(df: pd.DataFrame, rows: list, row_col: str, groups: list[str], value: str, fill: float) -> np.ndarray:
+    """rows x groups array of `value` from a long table (a pivot, without pivot_table's overhead)."""
+    out = np.full((len(rows), len(groups)), fill, dtype=float)
+    r = pd.Index(rows).get_indexer(df[row_col])
+    g = pd.Index(groups).get_indexer(df["group"])
+    ok = (r >= 0) & (g >= 0)
+    out[r[ok], g[ok]] = df[value].to_numpy(dtype=float)[ok]
+    return out
+
+
+def heatmap_arrays(cats: pd.DataFrame, groups: list[str]) -> dict:
+    """categories x groups arrays of rate, count and tokens (the figure's data, for any groups)."""
+    labels = list(dict.fromkeys(cats["category"]))
+    tokens = cats.drop_duplicates("group").set_index("group")["tokens"]
+    return {"categories": labels, "groups": list(groups),
+            "rate": np.round(_grid(cats, labels, "category", groups, "rate_per_10k", 0.0), 4).tolist(),
+            "count": _grid(cats, labels, "category", groups, "count", 0).astype(np.int64).tolist(),
+            "tokens": tokens.reindex(groups).fillna(0).to_numpy(dtype=np.int64).tolist()}
+
+
+def heatmap(cats: pd.DataFrame, groups: list[str], title: str) -> go.Figure:
+    """categories x groups, rate per 10,000 tokens (darker = more), counts in the cells."""
+    a = heatmap_arrays(cats, groups)
+    custom = [[[c, a["tokens"][j]] for j, c in enumerate(row)] for row in a["count"]]
+    fig = go.Figure(go.Heatmap(z=a["rate"], x=[esc(g) for g in groups], y=[esc(c) for c in a["categories"]],
+                               colorscale=SEQUENTIAL, reversescale=True, text=a["count"], texttemplate="%{text}",
+                               customdata=custom, hovertemplate=HEATMAP_HOVER,
+                               colorbar=dict(title="per 10k")))
+    fig.update_layout(**_LAYOUT, height=140 + 34 * len(a["categories"]),
+                      yaxis=dict(autorange="reversed"), xaxis=dict(tickangle=-30, automargin=True),
+                      title=title)
     return fig
+
+
+CONTRAST_HOVER = ("%{customdata[0]} in %{y}: %{customdata[1]} of %{customdata[2]} mentions = %{x:.0%}"
+                  "<br>95% interval %{customdata[3]:.0%} to %{customdata[4]:.0%}<extra></extra>")
+
+
+def contrast_arrays(shares: pd.DataFrame, groups: list[str]) -> dict:
+    """terms x groups arrays of one contrast set: count, share and its interval, and the set total."""
+    terms = list(dict.fromkeys(shares["term"]))
+
+    def grid(col: str, fill: float = 0.0) -> list:
+        values = _grid(shares, terms, "term", groups, col, fill)
+        return np.round(np.where(np.isnan(values), fill, values), 4).tolist()
+
+    total = shares.drop_duplicates("group").set_index("group")["set_total"].reindex(groups).fillna(0)
+    return {"terms": terms, "groups": list(groups), "count": grid("count"), "share": grid("share"),
+            "low": grid("share_low"), "high": grid("share_high", 1.0),
+            "total": total.to_numpy(dtype=np.int64).tolist()}
 
 
 def contrast_bars(shares: pd.DataFrame, category: str, groups: list[str]) -> go.Figure:
     """One horizontal stacked bar per group: the share of each competing term in one contrast set."""
-    sub = shares[shares["category"] == category]
+    a = contrast_arrays(shares, groups)
     fig = go.Figure()
-    terms = list(dict.fromkeys(sub["term"]))
-    for i, term in enumerate(terms):
-        rows = sub[sub["term"] == term].set_index("group").reindex(groups)
-        hover = [f"{esc(term)} in {esc(g)}: {int(r['count'])} of {int(r['set_total'])} mentions"
-                 + (f" = {r['share']:.0%}<br>95% interval {r['share_low']:.0%} to {r['share_high']:.0%}"
-                    if r["set_total"] else "<br>no mentions of this set")
-                 for g, r in rows.iterrows()]
-        fig.add_trace(go.Bar(y=[esc(g) for g in groups], x=rows["share"].fillna(0).to_numpy(), orientation="h",
-                             name=esc(term), marker_color=PALETTE[i % len(PALETTE)], hoverinfo="text",
-                             hovertext=hover, text=[str(int(c)) if c else "" for c in rows["count"]],
-                             textposition="inside", customdata=[term] * len(groups)))
-    fig.update_layout(**_LAYOUT, barmode="stack", height=110 + 40 * len(groups),
+    for i, term in enumerate(a["terms"]):
+        counts = a["count"][i]
+        custom = [[esc(term), int(c), int(t), lo, hi, term]
+                  for c, t, lo, hi in zip(counts, a["total"], a["low"][i], a["high"][i])]
+        fig.add_trace(go.Bar(y=[esc(g) for g in groups], x=a["share"][i], orientation="h", name=esc(term),
+                             marker_color=PALETTE[i % len(PALETTE)], customdata=custom,
+                             hovertemplate=CONTRAST_HOVER, text=[str(int(c)) if c else "" for c in counts],
+                             textposition="inside"))
+    fig.update_layout(**_LAYOUT, barmode="stack", height=150 + 30 * len(groups),
                       xaxis=dict(tickformat=".0%", range=[0, 1], title="share of the set's mentions"),
-                      yaxis=dict(autorange="reversed"), legend=dict(orientation="h", y=-0.25),
-                      title=f"{esc(category)}: which word each group uses")
+                      yaxis=dict(autorange="reversed", automargin=True),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
+                      title=dict(text=f"{esc(category)}: which word each group uses", y=0.98, yanchor="top"))
     return fig
 
 
-def fightin_words(comparisons: pd.DataFrame, labels: list[str], lexicon_terms: set[str],
-                  z_label: float = 1.96, max_labels: int = 12) -> go.Figure:
-    """The classic plot: log frequency (x) against z (y), one trace per comparison, only the
-    first visible; the page's selector switches traces. Significant terms are labelled."""
-    fig = go.Figure()
-    for i, label in enumerate(labels):
-        sub = comparisons[comparisons["comparison"] == label]
-        freq = np.log10(sub["count"] + sub["other_count"])
-        # Label the strongest terms of each side even when none passes |z| = 1.96 (a small class
-        # corpus), plus every lexicon term that does; colour alone says what is significant.
-        strongest = set(sub.nlargest(max_labels // 2, "z")["term"]) | set(sub.nsmallest(max_labels // 2, "z")["term"])
-        text = [esc(t) if t in strongest or (t in lexicon_terms and abs(z) >= z_label) else ""
-                for t, z in zip(sub["term"], sub["z"])]
-        colour = np.where(sub["z"] >= z_label, PALETTE[1], np.where(sub["z"] <= -z_label, PALETTE[4], "#BBBBBB"))
-        hover = [f"<b>{esc(t)}</b><br>{int(a)} vs {int(b)} (rest)<br>delta = {d:.2f}, z = {z:.2f}, q = {q:.3f}"
-                 f"<br>prior: informative, a_w = 0.1 x corpus count + 0.01<br>click: show the sentences"
-                 for t, a, b, d, z, q in zip(sub["term"], sub["count"], sub["other_count"], sub["delta"], sub["z"],
-                                             sub["q"])]
-        fig.add_trace(go.Scatter(x=freq, y=sub["z"], mode="markers+text", text=text, textposition="top center",
-                                 marker=dict(color=colour, size=7, line=dict(width=0)), hoverinfo="text",
-                                 hovertext=hover, customdata=sub["term"].tolist(), name=esc(label),
-                                 visible=(i == 0), textfont=dict(size=11)))
-    fig.add_hline(y=z_label, line=dict(dash="dot", color="#888"))
-    fig.add_hline(y=-z_label, line=dict(dash="dot", color="#888"))
-    fig.update_layout(**_LAYOUT, height=560, showlegend=False,
+FW_HOVER = ("<b>%{customdata[0]}</b>%{customdata[6]}<br>%{customdata[1]} vs %{customdata[2]}"
+            "<br>delta = %{customdata[3]:.2f}, z = %{y:.2f}, q = %{customdata[4]:.3f}"
+            "<br>click: show the sentences<extra></extra>")
+
+
+def fightin_words(first: dict, title: str) -> go.Figure:
+    """The classic plot of log frequency (x) against z (y) for one comparison; the page's selector
+    swaps in the arrays of another (`first` and the others are made by `fightin_words_points`)."""
+    fig = go.Figure(go.Scatter(**fightin_words_trace(first)))
+    fig.add_hline(y=Z_LINE, line=dict(dash="dot", color="#888"))
+    fig.add_hline(y=-Z_LINE, line=dict(dash="dot", color="#888"))
+    fig.update_layout(**_LAYOUT, height=600, showlegend=False,
                       xaxis=dict(title="log10 of the term's total count (more frequent to the right)"),
-                      yaxis=dict(title="z-score (above: this group; below: the others)"),
-                      title="Fightin' Words: log-odds z-score against frequency")
+                      yaxis=dict(title=first["y_title"]), title=title)
     return fig
+
+
+def fightin_words_trace(points: dict) -> dict:
+    """The scatter trace of one comparison's points (the page's script builds the same from data)."""
+    z = np.asarray(points["z"], dtype=float)
+    colour = np.where(z >= Z_LINE, PALETTE[0], np.where(z <= -Z_LINE, PALETTE[1], "#BBBBBB")).tolist()
+    symbol = ["diamond" if lx else "circle" for lx in points["lexicon"]]
+    position = ["top center" if v >= 0 else "bottom center" for v in z]
+    return dict(x=points["x"], y=points["z"], mode="markers+text", text=points["text"], textposition=position,
+                marker=dict(color=colour, size=[10 if lx else 7 for lx in points["lexicon"]], symbol=symbol,
+                            line=dict(width=0)),
+                customdata=points["custom"], hovertemplate=FW_HOVER, textfont=dict(size=11), cliponaxis=False)
 
 
 def timeline(rates: pd.DataFrame, groups: list[str]) -> go.Figure:
     """Category rates per period and group (the top categories only)."""
     fig = go.Figure()
-    for i, ((group, category), sub) in enumerate(rates.groupby(["group", "category"], sort=False)):
-        fig.add_trace(go.Scatter(x=sub["period"], y=sub["rate_per_10k"], mode="lines+markers",
-                                 name=f"{esc(group)}: {esc(category)}",
-                                 line=dict(color=PALETTE[groups.index(group) % len(PALETTE)],
-                                           dash=["solid", "dash", "dot", "dashdot"][i % 4]),
-                                 hovertext=[f"{esc(group)}, {esc(category)}, {p}: {int(c)} / {int(t):,} tokens"
-                                            for p, c, t in zip(sub["period"], sub["count"], sub["tokens"])],
-                                 hoverinfo="text"))
-    fig.update_layout(**_LAYOUT, height=420, yaxis=dict(title="per 10,000 tokens"), xaxis=dict(title="month"),
-                      title="Category rates over time")
+    dashes = ["solid", "dash", "dot", "dashdot"]
+    categories = list(dict.fromkeys(rates["category"]))
+    for group in groups:
+        for category in categories:
+            sub = rates[(rates["group"] == group) & (rates["category"] == category)]
+            if sub.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=sub["period"], y=sub["rate_per_10k"], mode="lines+markers", name=f"{esc(group)}: {esc(category)}",
+                line=dict(color=PALETTE[groups.index(group) % len(PALETTE)],
+                          dash=dashes[categories.index(category) % len(dashes)]),
+                customdata=np.column_stack([sub["count"], sub["tokens"], sub["documents"]]).tolist(),
+                hovertemplate=(f"{esc(group)}, {esc(category)}, %{{x}}: %{{customdata[0]}} / %{{customdata[1]:,}} "
+                               "tokens in %{customdata[2]} documents<extra></extra>")))
+    fig.update_layout(**_LAYOUT, height=460, yaxis=dict(title="per 10,000 tokens"), xaxis=dict(title="month"),
+                      legend=dict(orientation="h", x=0, y=-0.2, yanchor="top"), title="Category rates over time")
     return fig

@@ -8,28 +8,41 @@
 - `bootstrap`: document-level resampling intervals.
 - `discover`: distinguishing unigrams and bigrams outside the lexicon.
 - `sensitivity`: whether a term's rank survives other priors and minimum counts.
+- `by_size`, `pool_groups`: many groups on one page (the largest, and the rest pooled).
+- `contrast_evidence`: document-level evidence that two groups prefer different words.
+- `time_frequencies`: category rates per period.
 """
 from ..ngrams import count_ngrams
 from .bootstrap import bootstrap
-from .comparison import MIN_COUNT, MIN_DOCUMENTS, lexicon_comparison, with_bootstrap
+from .comparison import (
+    EVIDENCE_LABELS,
+    MIN_COUNT,
+    MIN_DOCUMENTS,
+    lexicon_comparison,
+    strength_of_evidence,
+    with_bootstrap,
+)
 from .contrast import contrast_shares, wilson_interval
-from .discover import discover, discover_top, vocabulary_comparison
+from .discover import count_vocabulary, discover, discover_columns, discover_top, vocabulary_comparison
+from .evidence import contrast_evidence
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
 from .multiple import benjamini_hochberg, two_sided_p
+from .pooling import by_size, pool_groups, pooled_label
 from .sensitivity import sensitivity
+from .time import time_frequencies
 
 __all__ = [
-    "METHODS",
+    "EVIDENCE_LABELS", "METHODS", "strength_of_evidence",
     "MIN_COUNT",
     "MIN_DOCUMENTS",
     "benjamini_hochberg", "sensitivity",
-    "bootstrap",
+    "bootstrap", "by_size", "pool_groups", "pooled_label", "contrast_evidence", "time_frequencies",
     "category_frequencies",
     "compare",
     "contrast_shares",
-    "count_ngrams",
-    "discover",
+    "count_ngrams", "count_vocabulary",
+    "discover", "discover_columns",
     "discover_top",
     "frequencies",
     "informative_prior",

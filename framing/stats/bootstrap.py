@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from ..analysis import Analysis
 from ..counts import document_term_matrix
@@ -19,15 +20,15 @@ DEFAULT_REPLICATES = 200
 DEFAULT_SEED = 20081
 
 
-def _weights(doc_groups: np.ndarray, n_groups: int, rng: np.random.Generator) -> np.ndarray:
-    """groups x documents resampling weights: each group redraws its own documents."""
-    w = np.zeros((n_groups, len(doc_groups)))
-    for g in range(n_groups):
-        members = np.flatnonzero(doc_groups == g)
-        if len(members):
-            draws = rng.choice(members, size=len(members), replace=True)
-            np.add.at(w[g], draws, 1)
-    return w
+def _draws(doc_groups: np.ndarray, n_groups: int, rng: np.random.Generator) -> np.ndarray:
+    """How often each document is drawn in one replicate: each group redraws as many of its own
+    documents as it has, with replacement (one vectorised draw for all groups)."""
+    order = np.argsort(doc_groups, kind="stable")
+    sizes = np.bincount(doc_groups, minlength=n_groups)
+    starts = np.cumsum(sizes) - sizes
+    slot_group = doc_groups[order]  # one draw per document, in its group's block
+    picks = starts[slot_group] + (rng.random(len(order)) * sizes[slot_group]).astype(np.int64)
+    return np.bincount(order[picks], minlength=len(doc_groups)).astype(float)
 
 
 def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_REPLICATES,
@@ -42,20 +43,24 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
     n_groups, n_terms = len(counts.groups), dtm.shape[1]
     observed, observed_tokens = counts.voice(voice)
     a = informative_prior(observed.sum(axis=0), k)
-    a0 = k * observed_tokens.sum() + 0.01 * n_terms
+    a0 = k * observed_tokens.sum()  # as in lexicon_comparison: the prior over the whole vocabulary
     rng = np.random.default_rng(seed)
-    rates = np.empty((replicates, n_groups, n_terms))
-    deltas = np.empty((replicates, n_groups, n_terms))
+    # Single precision: the intervals are read to three digits, and hundreds of groups times
+    # hundreds of replicates would otherwise dominate the report's memory.
+    rates = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
+    deltas = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
+    columns = np.arange(len(doc_groups))
     for r in range(replicates):
-        w = _weights(doc_groups, n_groups, rng)
-        y = np.asarray(dtm.T.dot(w.T).T)                 # groups x terms
+        # groups x documents weights, sparse: a document belongs to one group only.
+        w = sparse.csr_matrix((_draws(doc_groups, n_groups, rng), (doc_groups, columns)),
+                              shape=(n_groups, len(doc_groups)))
+        y = (w @ dtm).toarray().astype(float)            # groups x terms
         n = w @ doc_tokens                               # groups
         rates[r] = np.divide(y * 10_000, n[:, None], out=np.zeros_like(y), where=n[:, None] > 0)
         rest_y, rest_n = y.sum(axis=0) - y, n.sum() - n
         deltas[r] = (np.log((y + a) / (n[:, None] + a0 - y - a))
                      - np.log((rest_y + a) / (rest_n[:, None] + a0 - rest_y - a)))
     keys = counts.terms.keys
-    rows = []
     obs_y, obs_n = observed, observed_tokens
     obs_rest_y, obs_rest_n = obs_y.sum(axis=0) - obs_y, obs_n.sum() - obs_n
     obs_delta = (np.log((obs_y + a) / (obs_n[:, None] + a0 - obs_y - a))
@@ -63,13 +68,17 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
     r_lo, r_hi = np.percentile(rates, [2.5, 97.5], axis=0)
     d_lo, d_hi = np.percentile(deltas, [2.5, 97.5], axis=0)
     same_side = (np.sign(deltas) == np.sign(obs_delta)[None]).mean(axis=0)
-    for g in range(n_groups):
-        for t in range(n_terms):
-            rows.append({"group": counts.groups[g], "lexicon": keys[t][0], "category": keys[t][1], "term": keys[t][2],
-                         "rate_low": r_lo[g, t], "rate_high": r_hi[g, t], "delta": obs_delta[g, t],
-                         "delta_low": d_lo[g, t], "delta_high": d_hi[g, t], "same_side": same_side[g, t],
-                         "group_documents": int((doc_groups == g).sum())})
-    df = pd.DataFrame(rows)
+    g = np.repeat(np.arange(n_groups), n_terms)
+    t = np.tile(np.arange(n_terms), n_groups)
+    df = pd.DataFrame({
+        "group": pd.Index(list(counts.groups), dtype=object).take(g),
+        "lexicon": pd.Index([k[0] for k in keys], dtype=object).take(t),
+        "category": pd.Index([k[1] for k in keys], dtype=object).take(t),
+        "term": pd.Index([k[2] for k in keys], dtype=object).take(t),
+        "rate_low": r_lo.ravel(), "rate_high": r_hi.ravel(), "delta": obs_delta.ravel(),
+        "delta_low": d_lo.ravel(), "delta_high": d_hi.ravel(), "same_side": same_side.ravel(),
+        "group_documents": np.bincount(doc_groups, minlength=n_groups)[g],
+    })
     # One document cannot be resampled into anything but itself: no interval, rather than a
     # zero-width one that looks certain.
     single = df["group_documents"] < 2

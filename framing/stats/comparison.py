@@ -60,7 +60,7 @@ def lexicon_comparison(counts: Counts, voice: str = "all", method: str = "mcq200
         other_docs = counts.documents[df["versus"].map(g_index).to_numpy(), pos]
         other_tokens = tokens[df["versus"].map(g_index).to_numpy()]
     else:
-        other_docs = counts.documents[:, pos].sum(axis=0) - docs
+        other_docs = counts.documents.sum(axis=0)[pos] - docs
         other_tokens = tokens.sum() - tokens[gi]
     df["documents"] = docs
     df["other_documents"] = other_docs
@@ -91,3 +91,27 @@ def with_bootstrap(comparison: pd.DataFrame, boot: pd.DataFrame) -> pd.DataFrame
     agree[merged["delta_low"].isna()] = pd.NA  # no interval (a one-document group): no verdict
     merged["documents_agree"] = agree
     return merged
+
+
+EVIDENCE_LABELS = {
+    "strong": "q < 0.05 and, where articles were resampled, they agree",
+    "chance?": "|z| passes 1.96, but with this many terms tested a z that size turns up by chance (q >= 0.05)",
+    "articles disagree": "the word-level z and the article-level interval tell different stories: trust the articles",
+    "thin": "fewer than 5 uses or fewer than 3 documents: an anecdote, not a pattern",
+    "weak": "|z| below 1.96: no sign of a difference",
+}
+
+
+def strength_of_evidence(df: pd.DataFrame) -> pd.Series:
+    """One plain-language label per comparison row (see EVIDENCE_LABELS), from z, q, the
+    thin-evidence flags and, when present, `documents_agree`. The first that applies wins:
+    thin, articles disagree, strong, chance?, weak."""
+    z = df["z"].astype(float).abs().to_numpy()
+    q = df["q"].astype(float).to_numpy()
+    thin = (df["few_counts"] | df["few_documents"]).to_numpy(dtype=bool)
+    disagree = np.zeros(len(df), dtype=bool)
+    if "documents_agree" in df:
+        disagree = (df["documents_agree"].astype("boolean") == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
+    label = np.select([thin, disagree, q < FDR, z >= 1.96], ["thin", "articles disagree", "strong", "chance?"],
+                      default="weak")
+    return pd.Series(label, index=df.index, name="evidence")

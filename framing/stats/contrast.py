@@ -22,8 +22,9 @@ def wilson_interval(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, n
     denom = 1 + zc ** 2 / safe
     centre = (p + zc ** 2 / (2 * safe)) / denom
     half = zc * np.sqrt(p * (1 - p) / safe + zc ** 2 / (4 * safe ** 2)) / denom
-    low = np.where(n > 0, np.clip(centre - half, 0, 1), 0.0)
-    high = np.where(n > 0, np.clip(centre + half, 0, 1), 1.0)
+    # At k = 0 (k = n) the bound is exactly 0 (1); computed, it comes out a rounding error away.
+    low = np.where((n > 0) & (k > 0), np.clip(centre - half, 0, 1), 0.0)
+    high = np.where((n > 0) & (k < n), np.clip(centre + half, 0, 1), 1.0)
     return low, high
 
 

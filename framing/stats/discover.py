@@ -13,18 +13,23 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..counts import VOICES
 from ..grouping import group_labels
 from ..matcher import Matcher
 from ..model import Corpus, Lexicon
 from ..ngrams import NgramCounts, Progress, count_ngrams
 from ..quotes import voice_text
+from ..voice import check_voice
 from .comparison import MIN_COUNT, MIN_DOCUMENTS
 from .logodds import DEFAULT_K, Comparison, comparisons, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
 
 COLUMNS = ["group", "versus", "term", "count", "other_count", "delta", "variance", "z", "documents",
            "other_documents", "p", "q", "significant", "few_counts", "few_documents"]
+
+
+def discover_columns() -> list[str]:
+    """The columns of `vocabulary_comparison` (and of `discover`, which adds in_lexicon and ngram)."""
+    return list(COLUMNS)
 
 
 def covered_by(terms: Sequence[str], matchers: Sequence[Matcher]) -> np.ndarray:
@@ -45,22 +50,52 @@ class _Scored(NamedTuple):
     q: np.ndarray  # comparisons x terms, Benjamini-Hochberg within each comparison
 
 
-def _scored(corpus: Corpus, by: str, min_count: int, k: float, n_jobs: int | None, progress: Progress | None,
-            voice: str, pairs: bool) -> _Scored | None:
-    """Every candidate scored, as arrays; None when there is nothing to compare."""
-    if voice not in VOICES:
-        raise ValueError(f"voice must be one of {VOICES}, not {voice!r}")
+def count_vocabulary(corpus: Corpus, by: str = "source", *, labels: Sequence[str] | None = None,
+                     voice: str = "all", n_jobs: int | None = None, progress: Progress | None = None) -> NgramCounts:
+    """The n-gram counts discovery scores, per group (`by`, or each document's label in corpus
+    order), in one voice. Count once, then pass as `ngrams=` to score several ways."""
+    voice = check_voice(voice)
     texts = [voice_text(d.text, voice) for d in corpus.documents]
-    counts = count_ngrams(texts, group_labels(corpus, by), n_jobs=n_jobs, progress=progress)
+    if labels is None:
+        labels = group_labels(corpus, by)
+    elif len(labels) != len(texts):
+        raise ValueError(f"{len(labels)} labels for {len(texts)} documents")
+    return count_ngrams(texts, labels, n_jobs=n_jobs, progress=progress)
+
+
+class _Candidates(NamedTuple):
+    ngrams: NgramCounts
+    ids: np.ndarray  # the n-grams compared, in term order
+    matrix: np.ndarray  # groups x terms counts
+    documents: np.ndarray  # groups x terms documents
+    tokens: np.ndarray  # per group
+
+
+BLOCK_GROUPS = 64  # one-vs-rest comparisons scored at a time by `discover`: bounds its memory
+
+
+def _candidates(corpus: Corpus, by: str, min_count: int, n_jobs: int | None, progress: Progress | None,
+                voice: str, labels: Sequence[str] | None, ngrams: NgramCounts | None) -> _Candidates | None:
+    """The candidates' counts; None when there is nothing to compare."""
+    counts = ngrams if ngrams is not None else count_vocabulary(corpus, by, labels=labels, voice=voice,
+                                                                 n_jobs=n_jobs, progress=progress)
     ids, matrix, documents = counts.candidates(min_count)
     if len(counts.groups) < 2 or not len(ids):
         return None
-    rows = comparisons(matrix.astype(float), counts.groups, "mcq2008", k=k, pairs=pairs)
+    return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())
+
+
+def _score(c: _Candidates, k: float, pairs: bool, only: Sequence[str] | None) -> _Scored:
+    """Every candidate scored, as arrays, for the comparisons of `only` (default: every group)."""
+    groups = c.ngrams.groups
+    # Denominators are the groups' token totals, as for lexicon terms: the same word with the
+    # same counts gets the same z in discovery and in the lexicon comparison.
+    rows = comparisons(c.matrix, groups, "mcq2008", k=k, pairs=pairs, tokens=c.tokens, only=only)
     p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
-    mine = documents[[counts.groups.index(r.group) for r in rows]]
-    others = (documents[[counts.groups.index(r.versus) for r in rows]] if pairs
-              else documents.sum(axis=0, keepdims=True) - mine)
-    return _Scored(counts, ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
+    mine = c.documents[[groups.index(r.group) for r in rows]]
+    others = (c.documents[[groups.index(r.versus) for r in rows]] if pairs
+              else c.documents.sum(axis=0, keepdims=True) - mine)
+    return _Scored(c.ngrams, c.ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
 def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
@@ -69,10 +104,19 @@ def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.D
         df = tidy(scored.rows, scored.ngrams.strings(scored.ids))
         take = [slice(None)] * len(scored.rows)
     else:
-        rows = [Comparison(r.group, r.versus, r.count[c], r.other_count[c], {key: v[c] for key, v in r.scores.items()})
-                for r, c in zip(scored.rows, columns)]
-        df = pd.concat([tidy([r], scored.ngrams.strings(scored.ids[c])) for r, c in zip(rows, columns)],
-                       ignore_index=True)
+        # Built from concatenated slices, not one small frame per comparison.
+        lengths = np.array([len(c) for c in columns], dtype=np.int64)
+        per_row = np.repeat(np.arange(len(scored.rows)), lengths)
+        flat = np.concatenate(columns) if len(columns) else np.array([], dtype=np.int64)
+        df = pd.DataFrame({
+            "group": pd.Index([r.group for r in scored.rows], dtype=object).astype(str).take(per_row),
+            "versus": pd.Index([r.versus for r in scored.rows], dtype=object).astype(str).take(per_row),
+            "term": pd.Index(scored.ngrams.strings(scored.ids[flat])),
+            "count": np.concatenate([r.count[c] for r, c in zip(scored.rows, columns)]).astype(np.int64),
+            "other_count": np.concatenate([r.other_count[c] for r, c in zip(scored.rows, columns)]).astype(np.int64),
+            **{key: np.concatenate([np.asarray(r.scores[key], dtype=float)[c] for r, c in zip(scored.rows, columns)])
+               for key in ("delta", "variance", "z")},
+        })
         take = columns
     for name in ("documents", "other_documents", "p", "q"):
         df[name] = np.concatenate([getattr(scored, name)[i, c] for i, c in enumerate(take)])
@@ -84,15 +128,45 @@ def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.D
 
 def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3, k: float = DEFAULT_K,
                           n_jobs: int | None = None, progress: Progress | None = None, voice: str = "all",
-                          pairs: bool = False) -> pd.DataFrame:
+                          pairs: bool = False, *, labels: Sequence[str] | None = None,
+                          only: Sequence[str] | None = None, ngrams: NgramCounts | None = None,
+                          points: int | None = None) -> pd.DataFrame:
     """Fightin' Words (mcq2008, informative prior) over every candidate unigram and bigram seen
     at least `min_count` times, each group against the rest (or each ordered pair of groups,
     `pairs=True`), with document counts, Benjamini-Hochberg q-values within each comparison and
     the lexicon comparison's thin-evidence flags (`few_counts`, `few_documents`). Groups are made
     as in `analyse` (`by`), in order of first appearance. `voice`: all text, the reporter's own
-    words ("own": quotations cut out) or quotations only ("quoted")."""
-    scored = _scored(corpus, by, min_count, k, n_jobs, progress, voice, pairs)
-    return pd.DataFrame(columns=COLUMNS) if scored is None else _frame(scored)
+    words ("own": quotations cut out) or quotations only ("quoted"). `labels`: each document's
+    group, in corpus order, in place of `by` (an `Analysis`'s own groups); `only`: compute just
+    these groups' comparisons (the prior and "the rest" still span every group); `ngrams`: the
+    counts of `count_vocabulary`, when already made (then `by`, `labels` and `voice` are theirs);
+    `points`: per comparison, only the rows a plot draws (the `points // 6` highest and lowest z,
+    then the most frequent terms, up to `points` rows), q-values still over every term."""
+    cands = _candidates(corpus, by, min_count, n_jobs, progress, voice, labels, ngrams)
+    if cands is None:
+        return pd.DataFrame(columns=COLUMNS)
+    scored = _score(cands, k, pairs, only)
+    if points is None:
+        return _frame(scored)
+    return _frame(scored, [_plotted(r, points) for r in scored.rows])
+
+
+def _plotted(r: Comparison, points: int) -> np.ndarray:
+    """Term positions of one comparison worth drawing: the `points // 6` highest and lowest z each,
+    then the most frequent terms up to `points` (ties broken by position, i.e. by term)."""
+    z = np.asarray(r.scores["z"], dtype=float)
+    side = min(points // 6, len(z))
+    order = np.argsort(-z, kind="stable")
+    extreme = np.concatenate([order[:side], order[::-1][:side]])
+    total = r.count + r.other_count
+    frequent = np.argsort(-total, kind="stable")
+    chosen = dict.fromkeys(extreme.tolist())
+    for i in frequent.tolist():
+        if len(chosen) >= points:
+            break
+        if total[i] > 0:
+            chosen.setdefault(i)
+    return np.array(sorted(chosen), dtype=np.int64)
 
 
 def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top: int = 30) -> pd.DataFrame:
@@ -111,19 +185,30 @@ def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top
 
 def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source", top: int = 30,
              min_count: int = 3, k: float = DEFAULT_K, n_jobs: int | None = None,
-             progress: Progress | None = None, voice: str = "all", pairs: bool = False) -> pd.DataFrame:
+             progress: Progress | None = None, voice: str = "all", pairs: bool = False, *,
+             labels: Sequence[str] | None = None, only: Sequence[str] | None = None,
+             ngrams: NgramCounts | None = None) -> pd.DataFrame:
     """The `top` terms of each comparison by z (each group against the rest, or each ordered
     pair), marked whether one of `lexicons` already covers them: candidates for the lexicon.
     Terms seen fewer than `min_count` times in all are not ranked. The same rows as
     `discover_top(vocabulary_comparison(...))`, without building the full table: every term is
     scored (q-values are over all of them) but only the rows that can reach a comparison's top
-    (ties included) become a frame. Needs no lexicon matching."""
-    scored = _scored(corpus, by, min_count, k, n_jobs, progress, voice, pairs)
-    if scored is None:
+    (ties included) become a frame. Needs no lexicon matching. `labels` and `only` as in
+    `vocabulary_comparison`."""
+    cands = _candidates(corpus, by, min_count, n_jobs, progress, voice, labels, ngrams)
+    if cands is None:
         return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)
-    columns = []
-    for r in scored.rows:
-        neg_z = -np.asarray(r.scores["z"], dtype=float)
-        n = min(top, len(neg_z))
-        columns.append(np.flatnonzero(neg_z <= np.partition(neg_z, n - 1)[n - 1]) if n > 0 else np.array([], int))
-    return discover_top(_frame(scored, columns), lexicons, top)
+    wanted = list(cands.ngrams.groups if only is None else only)
+    # One-vs-rest comparisons are independent: score them a block of groups at a time, so memory
+    # stays bounded with hundreds of groups. Pairs need every chosen group at once.
+    blocks = [wanted] if pairs else [wanted[i:i + BLOCK_GROUPS] for i in range(0, len(wanted), BLOCK_GROUPS)]
+    frames = []
+    for block in blocks:
+        scored = _score(cands, k, pairs, block)
+        columns = []
+        for r in scored.rows:
+            neg_z = -np.asarray(r.scores["z"], dtype=float)
+            n = min(top, len(neg_z))
+            columns.append(np.flatnonzero(neg_z <= np.partition(neg_z, n - 1)[n - 1]) if n > 0 else np.array([], int))
+        frames.append(_frame(scored, columns))
+    return discover_top(pd.concat(frames, ignore_index=True), lexicons, top)

@@ -158,8 +158,11 @@ class Comparison(NamedTuple):
 
 def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", prior=None, *,
                 tokens: Sequence[float] | None = None, background=None, k: float = DEFAULT_K,
-                pairs: bool = False) -> list[Comparison]:
-    """`compare` on a groups x terms array, one tuple of arrays per comparison (no frame)."""
+                pairs: bool = False, only: Sequence[str] | None = None) -> list[Comparison]:
+    """`compare` on a groups x terms array, one tuple of arrays per comparison (no frame).
+
+    `only`: compute just the comparisons of these groups (against the rest, or, with `pairs`,
+    against each other of them); the prior and "the rest" still come from every group."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     n_terms = y.shape[1]
@@ -178,10 +181,12 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
             a = informative_prior(bg, k)
             a0 = float(a.sum())
         else:
-            # Only some terms (a lexicon) are compared: a_0 still spans the whole vocabulary,
-            # k * N (+ the floor on the compared terms; the rest of the floor is negligible).
+            # Only some terms are compared (a lexicon, or discovery's candidates without stop
+            # words): a_0 spans the whole vocabulary, k * N. The floor's mass is left out, since
+            # it depends on how many terms a caller compares: so a lexicon term and the same
+            # word in discovery, with the same counts, get the same z.
             a = informative_prior(bg, k)
-            a0 = k * float(n.sum()) + FLOOR * n_terms
+            a0 = k * float(n.sum())
 
     def one(ya, yb, na, nb):
         if method == "scattertext":
@@ -189,16 +194,18 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
                                         alpha_w=prior if np.ndim(prior) == 0 and prior is not None else None)
         return log_odds_dirichlet(ya, yb, a, n_a=na, n_b=nb, a0=a0)
 
+    chosen = range(len(groups)) if only is None else [list(groups).index(g) for g in only]
     rows = []
     if pairs:
-        for i in range(len(groups)):
-            for j in range(len(groups)):
+        for i in chosen:
+            for j in chosen:
                 if i != j:
                     rows.append(Comparison(groups[i], groups[j], y[i], y[j], one(y[i], y[j], n[i], n[j])))
     else:
-        for i, g in enumerate(groups):
-            rest = y.sum(axis=0) - y[i]
-            rows.append(Comparison(g, "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
+        total = y.sum(axis=0)
+        for i in chosen:
+            rest = total - y[i]
+            rows.append(Comparison(groups[i], "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
     return rows
 
 

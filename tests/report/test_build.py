@@ -1,13 +1,18 @@
-"""The report's content for each voice, without a browser."""
+"""The report's content, without a browser: every section reads one set of inputs, and every number
+on the page agrees with the `framing.stats` table it comes from."""
+import hashlib
 import io
+import random
+import re
 
 import pandas as pd
 import pytest
 
+from framing import stats
 from framing.analysis import analyse
-from framing.corpus import read_corpus
+from framing.corpus import from_dataframe, read_corpus
 from framing.lexicon import load_lexicon
-from framing.report import build_report
+from framing.report import ReportOptions, build_report, gather, render_report, report_from
 
 
 @pytest.fixture(scope="module")
@@ -17,12 +22,38 @@ def seeds():
     return analyse(read_corpus(SEEDS), [load_lexicon("israel-gaza")])
 
 
+@pytest.fixture(scope="module")
+def seeds_report(seeds):
+    return build_report(seeds)
+
+
 def table(report, table_id):
     for section in report.sections:
         for t in (*section.tables, *(f.table for f in section.figures if f.table)):
             if t.id == table_id:
-                return pd.read_csv(io.StringIO(t.csv))
+                return pd.read_csv(io.StringIO(t.csv), keep_default_na=False, na_values=[""])
     raise KeyError(table_id)
+
+
+def many_sources(n_sources=40, seed=7):
+    """Sources of very different sizes; the big ones lean on one word of each contrast set."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n_sources):
+        docs = max(1, int(60 / (i + 1)))
+        held = ["hostages", "captives"][i % 2]
+        armed = ["militants", "fighters"][i % 2]
+        for j in range(docs):
+            words = [rng.choice(["the", "war", "talks", "aid", "city", "officials", "said"]) for _ in range(30)]
+            words += [held] * rng.randint(1, 3) + [armed] * rng.randint(0, 2)
+            rng.shuffle(words)
+            rows.append({"text": " ".join(words) + ".", "source": f"Outlet {i:03d}", "id": f"o{i}-{j}"})
+    return from_dataframe(pd.DataFrame(rows))
+
+
+@pytest.fixture(scope="module")
+def crowd():
+    return analyse(many_sources(), [load_lexicon("israel-gaza")])
 
 
 @pytest.mark.parametrize("voice", ["all", "own", "quoted"])
@@ -32,8 +63,7 @@ def test_every_count_of_the_report_is_in_the_chosen_voice(seeds, voice):
     terms = table(report, "term-table").set_index(["group", "term"])
     # Seed 002 uses "ethnic cleansing" once, inside a quotation (hand-checked in the seed's text).
     expected = {"all": 1, "own": 0, "quoted": 1}[voice]
-    got = terms["count"].get(("002_615c4032b1948ec8", "ethnic cleansing"), 0)
-    assert got == expected
+    assert terms["count"].get(("002_615c4032b1948ec8", "ethnic cleansing"), 0) == expected
     method = next(s for s in report.sections if s.id == "method")
     assert any("Whose words" in p for p in method.intro)
 
@@ -45,19 +75,229 @@ def test_own_and_quoted_reports_add_up_to_all_text(seeds):
     assert (by_voice["own"]["tokens"] + by_voice["quoted"]["tokens"] == by_voice["all"]["tokens"]).all()
 
 
-def test_unknown_voice_is_refused(seeds):
-    with pytest.raises(ValueError, match="voice"):
-        build_report(seeds, voice="mine")
+@pytest.mark.parametrize("options", [{"voice": "mine"}, {"groups": 0}, {"groups": 2.5}, {"blind": "yes"}])
+def test_options_are_checked_once_at_the_boundary(seeds, options):
+    with pytest.raises((ValueError, TypeError)):
+        build_report(seeds, **options)
+    with pytest.raises((ValueError, TypeError)):
+        ReportOptions(**options)
 
 
-def test_pairwise_plot_is_the_same_comparison_as_discover_pairs(seeds):
-    from framing.stats import vocabulary_comparison
+def test_sections_are_numbered_at_render_time_in_page_order(seeds_report):
+    html = render_report(seeds_report)
+    numbers = [int(n) for n in re.findall(r"<h2>(\d+)\. ", html)]
+    assert numbers == list(range(1, len(seeds_report.sections) + 1))
+    assert all(not re.match(r"\d", s.title) for s in seeds_report.sections)
 
-    plotted = table(build_report(seeds), "fw-table")
+
+def test_one_z_per_term_and_comparison(seeds, seeds_report):
+    """The lexicon table, the plot and discovery give a lexicon term the same z (issue: "captives",
+    000 vs rest, was 2.07 in the table and 1.41 in the plot)."""
+    lex = stats.lexicon_comparison(seeds.counts).set_index(["group", "term"])
+    forms = {f.lower() for lx in seeds.lexicons for _, t in lx.terms() for f in t.forms}
+    fw = seeds_report.data["fw"]
+    for c in fw:
+        if not c["label"].endswith("vs all others"):
+            continue
+        group = c["label"][: -len(" vs all others")]
+        for custom, z, is_lexicon in zip(c["custom"], c["z"], c["lexicon"]):
+            term = custom[5]
+            if is_lexicon:
+                assert z == pytest.approx(lex.loc[(group, term), "z"], abs=1e-4)
+            else:
+                assert term not in forms  # a lexicon form is drawn once, as the lexicon term
+    zero = next(c for c in fw if c["label"] == "000_fc39facc4893a606 vs all others")
+    at = [x[5] for x in zero["custom"]].index("captives")
+    assert zero["z"][at] == pytest.approx(lex.loc[("000_fc39facc4893a606", "captives"), "z"], abs=1e-4)
+    shown = table(seeds_report, "fw-lexicon").set_index(["group", "term"])
+    assert shown.loc[("000_fc39facc4893a606", "captives"), "z"] == pytest.approx(
+        lex.loc[("000_fc39facc4893a606", "captives"), "z"], rel=1e-5)
+    disc = table(seeds_report, "discovery-table")
+    assert not set(disc["term"].str.lower()) & forms
+
+
+def test_pairwise_plot_is_the_same_comparison_as_discover_pairs(seeds, seeds_report):
     a, b = seeds.groups[0], seeds.groups[1]
-    sub = plotted[plotted["comparison"] == f"{a} vs {b}"].set_index("term")
-    full = vocabulary_comparison(seeds.corpus, pairs=True).set_index(["group", "versus"]).loc[(a, b)].set_index("term")
-    assert len(sub) > 0
-    # The page's CSV keeps 6 significant digits.
-    assert sub["z"].to_numpy() == pytest.approx(full.loc[sub.index, "z"].to_numpy(), rel=1e-5, abs=1e-5)
-    assert (sub["count"] + sub["other_count"] > 0).all()
+    c = next(c for c in seeds_report.data["fw"] if c["label"] == f"{a} vs {b}")
+    full = stats.vocabulary_comparison(seeds.corpus, pairs=True).set_index(["group", "versus", "term"])
+    assert len(c["z"]) > 0
+    for custom, z in zip(c["custom"], c["z"]):
+        assert z == pytest.approx(full.loc[(a, b, custom[5]), "z"], abs=1e-4)
+        assert custom[1] + custom[2] > 0
+    assert a in c["y_title"] and b in c["y_title"] and "others" not in c["y_title"]
+
+
+def test_every_pair_has_a_top_terms_table(seeds_report, seeds):
+    top = table(seeds_report, "fw-top")
+    pairs = {f"{a} vs {b}" for i, a in enumerate(seeds.groups) for b in seeds.groups[i + 1:]}
+    assert pairs <= set(top["comparison"])
+
+
+@pytest.mark.parametrize("n_sources", [3, 7])
+def test_blind_reports_of_several_sources(n_sources):
+    rows = [{"text": f"The {w} were held by militants in the city, officials said. " * (1 + i % 3), "source": f"Real Outlet {i % n_sources}"}
+            for i, w in enumerate(["hostages", "captives", "detainees"] * 8)]
+    analysis = analyse(from_dataframe(pd.DataFrame(rows)), [load_lexicon("israel-gaza")])
+    report = build_report(analysis, blind=True)
+    html = render_report(report)
+    body = html[html.index("<main>"):html.index("</main>")]
+    assert "Real Outlet" not in body
+    letters = {f"Source {chr(65 + i)}" for i in range(n_sources)}
+    disc = table(report, "discovery-table")
+    assert set(disc["group"]) <= letters and len(set(disc["group"])) > 1  # discovery on the blinded groups
+    assert {c["label"].split(" vs ")[0] for c in report.data["fw"]} == letters
+    assert {real for _, real in report.blind_key} == {f"Real Outlet {i}" for i in range(n_sources)}
+
+
+def test_many_groups_figures_show_the_largest_and_pool_the_rest(crowd):
+    inputs = gather(crowd, ReportOptions(groups=5))
+    assert inputs.groups == stats.by_size(crowd.counts)
+    assert inputs.groups[0] == "Outlet 000"  # 60 documents, the largest
+    assert inputs.shown == inputs.groups[:5] and inputs.pooled == "other sources"
+    report = report_from(inputs)
+    heat = report.data["heatmap"]
+    assert heat["groups"] == [*inputs.shown, "other sources"]
+    # The pooled column is the sum of every group not shown, from the all-groups table.
+    cats = inputs.categories
+    rest = cats[~cats["group"].isin(inputs.shown)].groupby("category")["count"].sum()
+    figure = inputs.figure_categories.set_index(["group", "category"])["count"]
+    for category, total in rest.items():
+        assert figure[("other sources", category)] == total
+    # Every group stays in the downloadable tables.
+    assert set(table(report, "heatmap-table")["group"]) == set(crowd.groups)
+    assert len(heat["all"]["groups"]) == len(crowd.groups)
+    assert len([c for c in report.data["fw"] if c["label"].endswith("vs all others")]) == len(crowd.groups)
+
+
+def test_a_thousand_groups_stay_within_the_page_budget():
+    rng = random.Random(3)
+    rows = [{"text": " ".join(rng.choice(["hostages", "captives", "militants", "fighters", "war", "aid", "city",
+                                          "talks", "officials", "ceasefire", "truce"]) for _ in range(40)),
+             "source": f"Publisher {i % 1000}", "title": f"Headline {i}"} for i in range(4000)]
+    analysis = analyse(from_dataframe(pd.DataFrame(rows)), [load_lexicon("israel-gaza")])
+    html = render_report(build_report(analysis))
+    assert len(html.encode()) < 15_000_000
+
+
+def test_questions_are_chosen_by_article_evidence_not_alphabetically(crowd):
+    report = build_report(crowd)
+    questions = next(s for s in report.sections if s.id == "questions").items
+    ev = stats.contrast_evidence(crowd.counts, crowd.lexicons)
+    best = ev.iloc[0]
+    assert best["group"] in questions[0] and best["versus"] in questions[0]
+    # The largest outlets, with dozens of articles each, carry the strongest evidence; the
+    # alphabetically first pair is not what is asked about unless it is that strong.
+    assert "Outlet 000" in " ".join(questions) and "Outlet 001" in " ".join(questions)
+
+
+def test_contrast_evidence_counts_articles_by_hand():
+    rows = ([{"text": "The hostages. The hostages again.", "source": "A"}] * 6
+            + [{"text": "The captives.", "source": "A"}]
+            + [{"text": "The captives were freed.", "source": "B"}] * 5)
+    a = analyse(from_dataframe(pd.DataFrame(rows)), [load_lexicon("israel-gaza")])
+    ev = stats.contrast_evidence(a.counts, a.lexicons)
+    row = ev[ev["category"] == "captivity"].iloc[0]
+    assert (row["group"], row["term"], row["versus"], row["versus_term"]) == ("A", "hostages", "B", "captives")
+    # Articles, not words: A has 6 articles with "hostages" (12 uses) and 1 with "captives"; B 0 and 5.
+    cells = [row["documents_term"], row["documents_versus_term"], row["versus_documents_term"],
+             row["versus_documents_versus_term"]]
+    assert cells == [6, 1, 0, 5]
+    import math
+
+    expected = math.log((6.5 * 5.5) / (1.5 * 0.5))
+    assert row["log_odds"] == pytest.approx(expected)
+    se = math.sqrt(1 / 6.5 + 1 / 1.5 + 1 / 0.5 + 1 / 5.5)
+    assert row["z"] == pytest.approx(expected / se)
+    assert row["log_odds_low"] == pytest.approx(expected - 1.959963984540054 * se)
+
+
+def test_the_page_prints_no_machine_noise(seeds_report):
+    html = render_report(seeds_report)
+    main = html[html.index("<main>"):html.index("</main>")]
+    text = re.sub(r"<[^>]+>", " ", main)
+    assert "&lt;NA&gt;" not in main and "<NA>" not in text
+    assert not re.search(r"\bnan\b", text)
+    assert not re.search(r"\d[eE]-1\d", text)
+    assert "Showing 0 of" not in text  # was "Points plotted (table): 0 of 1539 rows"
+
+
+def test_contrast_intervals_have_no_rounding_noise(seeds):
+    shares = stats.contrast_shares(seeds.counts, seeds.lexicons)
+    none = shares[shares["count"] == 0]
+    assert (none["share_low"] == 0).all()  # was 5.55e-17
+    every = shares[(shares["count"] == shares["set_total"]) & (shares["set_total"] > 0)]
+    assert (every["share_high"] == 1).all()
+
+
+def test_keyword_in_context_says_what_it_holds(seeds, seeds_report):
+    kwic = seeds_report.data["kwic"]
+    total = sum(len(p.matches) for p in seeds.profiles)
+    assert kwic["total"] == total == len(kwic["rows"]) and not kwic["sampled"]
+    # Documents are named from the manifest (description), not by their hash.
+    names = {r[1] for r in kwic["rows"]}
+    assert not any(re.fullmatch(r"\d{3}_[0-9a-f]{16}", n) for n in names)
+    assert any(n.startswith("Qassam Brigades") for n in names)
+
+
+def test_keyword_in_context_rows_equal_the_heat_map(seeds_report):
+    rows = pd.DataFrame(seeds_report.data["kwic"]["rows"], columns=seeds_report.data["kwic"]["columns"])
+    matches = rows.groupby(["group", "category"]).size()
+    heat = table(seeds_report, "heatmap-table").set_index(["group", "category"])["count"]
+    assert (heat[heat > 0] == matches.reindex(heat[heat > 0].index)).all()
+    assert matches.sum() == heat.sum()
+
+
+def test_a_sampled_page_keeps_every_term_reachable(crowd):
+    from framing.report.sections import contexts
+
+    old = contexts.MAX_CONTEXTS
+    contexts.MAX_CONTEXTS = 50
+    try:
+        kwic = build_report(crowd).data["kwic"]
+    finally:
+        contexts.MAX_CONTEXTS = old
+    total = sum(len(p.matches) for p in crowd.profiles)
+    assert kwic["sampled"] and kwic["total"] == total and len(kwic["rows"]) <= 50
+    used = {m.term for p in crowd.profiles for m in p.matches}
+    assert {r[3] for r in kwic["rows"]} == used
+
+
+def test_discovered_words_carry_their_own_contexts(seeds_report):
+    words = seeds_report.data["words"]
+    assert words
+    for term, rows in words.items():
+        for row in rows:
+            assert term.split(" ")[0] in row[3].lower()  # the match column holds the word itself
+
+
+def test_heat_map_is_darker_where_rates_are_higher(seeds_report):
+    fig = next(f for s in seeds_report.sections for f in s.figures if f.id == "fig-heatmap")
+    assert fig.figure.data[0].reversescale is True and "Darker" in fig.caption
+
+
+def test_categories_get_distinct_colours():
+    from framing.report.figures import PALETTE
+
+    assert len(set(PALETTE)) == len(PALETTE) >= 12  # israel-gaza has 12 categories
+
+
+def test_references_become_links_and_nothing_else_is_markup():
+    from framing.report.render import linkify
+
+    out = str(linkify('See <b>this</b> https://example.org/a?b=1&c=2. And "javascript:alert(1)"'))
+    assert '<a href="https://example.org/a?b=1&amp;c=2"' in out
+    assert "<b>" not in out and "javascript:alert" in out and 'href="javascript' not in out
+
+
+def test_method_names_the_lexicon_file_and_its_checksum(seeds_report, seeds):
+    files = table(seeds_report, "method-files")
+    path = seeds.lexicons[0].path
+    assert files.loc[0, "file"] == str(path)
+    with open(path, "rb") as fh:
+        assert files.loc[0, "sha256"] == hashlib.sha256(fh.read()).hexdigest()
+
+
+def test_report_shows_inline_in_a_notebook(seeds_report):
+    out = seeds_report._repr_html_()
+    assert out.startswith("<iframe srcdoc=") and "sandbox=" in out
+    assert "<script" not in out.split('srcdoc="', 1)[1][:200]  # the page is escaped into the attribute

@@ -39,6 +39,14 @@ def small_corpus():
     return from_dataframe(pd.DataFrame(rows))
 
 
+def group_tokens(corpus, groups):
+    """Each group's token total, summed document by document with the tokenizer (not ngrams)."""
+    totals = dict.fromkeys(groups, 0)
+    for d in corpus.documents:
+        totals[d.source] += count_tokens(d.text)
+    return [totals[g] for g in groups]
+
+
 def lexicon():
     return Lexicon("mini", (Category("captivity", (Term("hostages"), Term("captives")), contrast=True),))
 
@@ -100,9 +108,11 @@ def test_discover_finds_terms_outside_the_lexicon():
 def test_discovery_scores_are_fightin_words_on_the_counts():
     from framing.stats import compare, vocabulary_comparison
 
-    cmp = vocabulary_comparison(small_corpus(), min_count=1)
+    corpus = small_corpus()
+    cmp = vocabulary_comparison(corpus, min_count=1)
     wide = cmp.pivot(index="group", columns="term", values="count")
-    expected = compare(wide, method="mcq2008").set_index(["group", "term"])["z"]
+    # Denominators: the groups' token totals, as for lexicon terms (the same z for the same counts).
+    expected = compare(wide, method="mcq2008", tokens=group_tokens(corpus, wide.index)).set_index(["group", "term"])["z"]
     got = cmp.set_index(["group", "term"])["z"]
     assert got.to_numpy() == pytest.approx(expected.loc[got.index].to_numpy(), abs=1e-12)
 
@@ -111,9 +121,10 @@ def test_discovery_q_values_are_bh_within_each_comparison():
     from framing.stats import compare, vocabulary_comparison
     from framing.stats.comparison import add_corrections
 
-    cmp = vocabulary_comparison(small_corpus(), min_count=1)
+    corpus = small_corpus()
+    cmp = vocabulary_comparison(corpus, min_count=1)
     wide = cmp.pivot(index="group", columns="term", values="count")
-    expected = add_corrections(compare(wide, method="mcq2008")).set_index(["group", "term"])
+    expected = add_corrections(compare(wide, method="mcq2008", tokens=group_tokens(corpus, wide.index))).set_index(["group", "term"])
     got = cmp.set_index(["group", "term"])
     for col in ("p", "q"):
         assert got[col].to_numpy() == pytest.approx(expected.loc[got.index, col].to_numpy(), abs=1e-12)
@@ -158,7 +169,8 @@ def test_discovery_pairs_are_fightin_words_between_two_groups():
     cmp = vocabulary_comparison(corpus, min_count=1, pairs=True)
     assert len(set(zip(cmp["group"], cmp["versus"]))) == 6
     wide = vocabulary_comparison(corpus, min_count=1).pivot(index="group", columns="term", values="count")
-    expected = compare(wide, method="mcq2008", pairs=True).set_index(["group", "versus", "term"])["z"]
+    expected = compare(wide, method="mcq2008", pairs=True, tokens=group_tokens(corpus, wide.index)).set_index(
+        ["group", "versus", "term"])["z"]
     got = cmp.set_index(["group", "versus", "term"])["z"]
     assert got.to_numpy() == pytest.approx(expected.loc[got.index].to_numpy(), abs=1e-12)
     fast = discover(corpus, lexicons, top=3, min_count=1, pairs=True)
@@ -182,3 +194,31 @@ def test_discovery_flags_thin_evidence_like_the_lexicon_comparison(seeds):
     row = four.loc[("003_183dc3059bcf71ec", "al-arouri")]
     assert (row["count"], row["other_count"], row["documents"], row["other_documents"]) == (5, 0, 1, 0)
     assert not row["few_counts"] and row["few_documents"]
+
+
+def test_a_lexicon_word_has_the_same_z_in_discovery_and_the_lexicon_comparison(seeds):
+    # One number per question: for a lexicon term whose only form is one word, the lexicon
+    # comparison and discovery count the same occurrences, so they must give the same z.
+    from framing.stats import vocabulary_comparison
+
+    words = vocabulary_comparison(seeds.corpus, min_count=1).set_index(["group", "term"])
+    lex = lexicon_comparison(seeds.counts).set_index(["group", "term"])
+    single = [t.term for lx in seeds.lexicons for _, t in lx.terms() if not t.variants and " " not in t.term
+              and "-" not in t.term and "*" not in t.term]
+    checked = 0
+    for term in single:
+        keys = [(g, term.lower()) for g in seeds.groups]
+        # Same counts in every group (a word inside a longer lexicon term, like "war" in
+        # "genocidal war", is counted by discovery but not as the shorter lexicon term).
+        if all(k in words.index for k in keys) and all(
+                lex.loc[(g, term), "count"] == words.loc[(g, term.lower()), "count"] for g in seeds.groups):
+            for g in seeds.groups:
+                assert words.loc[(g, term.lower()), "z"] == pytest.approx(lex.loc[(g, term), "z"], abs=1e-12)
+                checked += 1
+    assert checked >= 4  # "occupation" in all four seeds
+    small = small_corpus()
+    words = vocabulary_comparison(small, min_count=1).set_index(["group", "term"])
+    lex = lexicon_comparison(analyse(small, [lexicon()]).counts).set_index(["group", "term"])
+    for key in [("A", "hostages"), ("B", "hostages"), ("A", "captives"), ("B", "captives")]:
+        assert words.loc[key, "count"] == lex.loc[key, "count"]
+        assert words.loc[key, "z"] == pytest.approx(lex.loc[key, "z"], abs=1e-12)

@@ -1,0 +1,142 @@
+"""Everything the report shows, computed once from an `Analysis`.
+
+Every section reads one frozen `ReportInputs`; none calls `analyse`, regroups documents or
+tokenizes again. Each table here comes from a public `framing.stats` function on the
+analysis's own groups, so `framing stats` prints the same numbers the page shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from .. import stats
+from ..analysis import Analysis
+from ..counts import Counts
+from ..model import Corpus
+from ..ngrams import NgramCounts
+from .options import ReportOptions
+
+MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest groups
+DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
+PLOT_POINTS = 700     # rows of each plotted comparison (the extremes and the most frequent terms)
+
+
+@dataclass(frozen=True)
+class ReportInputs:
+    analysis: Analysis                # blinded when options.blind
+    options: ReportOptions
+    source: Corpus                    # the corpus as read (skipped inputs, notes), never blinded
+    groups: tuple[str, ...]           # every group, largest first
+    shown: tuple[str, ...]            # the groups drawn in the figures until the reader picks others
+    pooled: str | None                # the figures' column for every other group, None if all are shown
+    figure_counts: Counts             # shown groups + the pooled one
+    frequencies: pd.DataFrame         # per group and term, every group
+    categories: pd.DataFrame          # per group and category, every group
+    figure_categories: pd.DataFrame   # the same on figure_counts
+    shares: pd.DataFrame              # contrast-set shares, every group
+    figure_shares: pd.DataFrame
+    evidence: pd.DataFrame            # stats.contrast_evidence: the discussion questions' contrasts
+    lexicon_comparison: pd.DataFrame | None  # each group vs the rest, with bootstrap intervals
+    sensitivity: pd.DataFrame | None
+    ngrams: NgramCounts | None        # discovery's counts, on the analysis's groups and voice
+    vocabulary: pd.DataFrame          # one-vs-rest rows of the shown groups that the plot can draw
+    vocabulary_pairs: pd.DataFrame    # the same for every ordered pair of the pair groups
+    discovery: pd.DataFrame           # the top terms of every group (stats.discover)
+    headline_categories: pd.DataFrame | None  # category rates on headlines, figure groups
+    time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
+    blind_key: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def voice(self):
+        return self.options.voice
+
+    @property
+    def figure_groups(self) -> tuple[str, ...]:
+        return self.figure_counts.groups
+
+    @property
+    def pair_groups(self) -> tuple[str, ...]:
+        return self.shown[:MAX_PAIR_GROUPS] if len(self.groups) > 2 else ()
+
+
+def blind_mapping(groups: tuple[str, ...]) -> dict[str, str]:
+    letters = [chr(ord("A") + i) if i < 26 else f"G{i + 1}" for i in range(len(groups))]
+    return {g: f"Source {letter}" for g, letter in zip(groups, letters)}
+
+
+def blinded(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
+    """The same analysis with group names (and ids, which may contain them) replaced."""
+    counter: dict[str, int] = {}
+    new_ids = {}
+    for d in analysis.corpus.documents:
+        label = mapping[analysis.doc_groups[d.id]]
+        counter[label] = counter.get(label, 0) + 1
+        new_ids[d.id] = f"{label.split()[-1]}-{counter[label]}"
+    docs = tuple(replace(d, id=new_ids[d.id], source=None, url=None, meta={}) for d in analysis.corpus.documents)
+    corpus = replace(analysis.corpus, documents=docs, name="blinded corpus", skipped=(), notes=())
+    profiles = tuple(replace(p, doc_id=new_ids[p.doc_id], group=mapping[p.group],
+                             matches=tuple(m._replace(doc_id=new_ids[p.doc_id]) for m in p.matches))
+                     for p in analysis.profiles)
+
+    def rename(c: Counts | None) -> Counts | None:
+        return None if c is None else replace(c, groups=tuple(mapping[g] for g in c.groups))
+
+    counts = rename(analysis.counts)
+    return replace(analysis, corpus=corpus, groups=counts.groups, profiles=profiles, counts=counts,
+                   headlines=rename(analysis.headlines),
+                   doc_groups={new_ids[k]: mapping[g] for k, g in analysis.doc_groups.items()})
+
+
+def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportInputs:
+    """Compute every table of the report, once."""
+    source = analysis.corpus
+    blind_key: tuple[tuple[str, str], ...] = ()
+    if options.blind:
+        # Letters follow size, so "Source A" is the largest group.
+        mapping = blind_mapping(stats.by_size(analysis.counts))
+        blind_key = tuple((v, k) for k, v in mapping.items())
+        analysis = blinded(analysis, mapping)
+    voice = options.voice
+    counts = analysis.counts
+    groups = stats.by_size(counts)
+    shown = groups[: options.groups]
+    pooled = stats.pooled_label(groups, analysis.by) if len(groups) > len(shown) else None
+    figure_counts = stats.pool_groups(counts, shown, pooled or "")
+    several = len(groups) > 1
+    lex_cmp = sens = None
+    if several:
+        lex_cmp = stats.with_bootstrap(stats.lexicon_comparison(counts, voice),
+                                       stats.bootstrap(analysis, voice))
+        sens = stats.sensitivity(counts, voice)
+    labels = [analysis.doc_groups[d.id] for d in analysis.corpus.documents]
+    ngrams = stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress) if several else None
+    empty = pd.DataFrame(columns=stats.discover_columns())
+    vocabulary = pairs = discovery = empty
+    if ngrams is not None:
+        vocabulary = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, only=shown, points=PLOT_POINTS)
+        pair_groups = shown[:MAX_PAIR_GROUPS] if len(groups) > 2 else ()
+        if pair_groups:
+            pairs = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, pairs=True, only=pair_groups,
+                                                points=PLOT_POINTS)
+        discovery = stats.discover(analysis.corpus, analysis.lexicons, ngrams=ngrams, top=DISCOVERY_TOP)
+    evidence = stats.contrast_evidence(counts, analysis.lexicons, voice)
+    if evidence.empty:  # a class reader of a few articles: one article per group is all there is
+        evidence = stats.contrast_evidence(counts, analysis.lexicons, voice, min_documents=1)
+    headline_categories = None
+    if analysis.headlines is not None:
+        head = stats.pool_groups(analysis.headlines, shown, pooled or "")
+        headline_categories = stats.category_frequencies(head, voice)
+    time = stats.time_frequencies(analysis, voice)
+    if time.empty or time["period"].nunique() < 2:
+        time = None
+    return ReportInputs(
+        analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
+        figure_counts=figure_counts,
+        frequencies=stats.frequencies(counts, voice), categories=stats.category_frequencies(counts, voice),
+        figure_categories=stats.category_frequencies(figure_counts, voice),
+        shares=stats.contrast_shares(counts, analysis.lexicons, voice),
+        figure_shares=stats.contrast_shares(figure_counts, analysis.lexicons, voice),
+        evidence=evidence, lexicon_comparison=lex_cmp, sensitivity=sens, ngrams=ngrams, vocabulary=vocabulary,
+        vocabulary_pairs=pairs, discovery=discovery, headline_categories=headline_categories, time=time,
+        blind_key=blind_key)

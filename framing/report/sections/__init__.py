@@ -1,0 +1,21 @@
+"""The report's sections, one module each, in page order. Each `build(inputs)` returns a
+`Section`, or None when the corpus gives it nothing to show; numbers are added at render time,
+so a section can be added, removed or moved here without touching the others."""
+from . import (
+    comparison,
+    contexts,
+    contrast,
+    discovery,
+    headlines,
+    heatmap,
+    method,
+    overview,
+    questions,
+    reading,
+    time,
+)
+
+SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, contexts, reading, headlines, time,
+            method)
+
+__all__ = ["SECTIONS"]

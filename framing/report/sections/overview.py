@@ -1,0 +1,51 @@
+"""What was read and how it was grouped, with every skipped input and why."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..inputs import ReportInputs
+from ..model import Section
+from ..tables import table
+from .reading import document_labels
+
+
+def build(inputs: ReportInputs) -> Section:
+    a = inputs.analysis
+    c = a.counts
+    index = {g: i for i, g in enumerate(c.groups)}
+    first, last = {}, {}
+    for d in a.corpus.documents:
+        if d.date:
+            g = a.doc_groups[d.id]
+            first[g] = min(first.get(g, d.date), d.date)
+            last[g] = max(last.get(g, d.date), d.date)
+    names = document_labels(a)
+    # One article per group (the seeds): say which article each group is, since ids are opaque.
+    about = {a.doc_groups[d.id]: names[d.id] + (f" [story: {d.meta['story']}]" if d.meta.get("story") else "")
+             for d in a.corpus.documents} if len(inputs.groups) == len(a.corpus) else {}
+    rows = [{"group": g, **({"article": about[g]} if about else {}),
+             "documents": int(c.group_documents[index[g]]), "tokens": int(c.tokens[index[g]]),
+             "tokens in quotes": int(c.quoted_tokens[index[g]]), "lexicon matches": int(c.count[index[g]].sum()),
+             "first date": first[g].isoformat() if g in first else "",
+             "last date": last[g].isoformat() if g in last else ""} for g in inputs.groups]
+    intro = [f"{len(a.corpus):,} documents, {int(c.tokens.sum()):,} tokens, in {len(inputs.groups):,} groups "
+             f"(by {a.by}), largest first. A token is a word as the tokenizer counts it (hyphenated words count "
+             "once; 's is dropped)."]
+    if inputs.pooled:
+        intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
+                     f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
+                     "shows more); use 'Groups in the figures' below to bring any group in. Every group is in "
+                     "the tables and their CSV downloads.")
+    intro += [f"Lexicon: {lx.name} ({len(lx.categories)} categories, {sum(len(k.terms) for k in lx.categories)} "
+              "terms)." for lx in a.lexicons]
+    tables = [table("overview-groups", "Groups", pd.DataFrame(rows), max_rows=40)]
+    skipped = inputs.source.skipped
+    if skipped:
+        tables.append(table("overview-skipped", "Inputs skipped, and why",
+                            pd.DataFrame([{"input": s.path, "reason": s.reason} for s in skipped])))
+    else:
+        intro.append("No input was skipped.")
+    intro += list(inputs.source.notes)
+    data = {"groups": list(inputs.groups), "shown": list(inputs.shown), "pooled": inputs.pooled}
+    return Section("overview", "Overview", tuple(intro), tables=tuple(tables),
+                   widget="picker" if len(inputs.groups) > 1 else None, data=data)
