@@ -74,8 +74,10 @@ print(json.dumps({"documents": len(corpus), "groups": len(analysis.groups), "pan
 
 def run(scenario: str, arg: str, out: Path, code: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(code))
+    # From the output's folder: `python -c` puts the working directory first on sys.path, which
+    # would import the checkout's framing whatever `code` says.
     res = subprocess.run([sys.executable, "-c", CHILD, scenario, arg, str(out), str(HERE)], env=env,
-                         capture_output=True, text=True, check=False)
+                         capture_output=True, text=True, check=False, cwd=out.parent)
     if res.returncode:
         raise SystemExit(f"{scenario} failed:\n{res.stderr[-2000:]}")
     return json.loads(res.stdout.strip().splitlines()[-1])
@@ -115,7 +117,7 @@ def main() -> None:
     ap.add_argument("--baseline-rev", help="also run this git revision's code on the same data")
     ap.add_argument("--browser", action="store_true", help="time the first figure in Debian's chromium")
     args = ap.parse_args()
-    scenarios = [("synthetic", str(args.docs))] + ([("gaza", str(args.gaza))] if args.gaza else [])
+    scenarios = [("synthetic", str(args.docs))] + ([("gaza", str(args.gaza.resolve()))] if args.gaza else [])
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         codes = [("now", ROOT)]

@@ -25,13 +25,14 @@ def load_lexicons(names: Iterable[str | Path]) -> tuple[Lexicon, ...]:
 
 
 def write_report(analysis: Analysis, path: str | Path, *, blind: bool = False, title: str | None = None,
-                 voice: str = "all", groups: int = 12, progress=None) -> Path:
+                 voice: str = "all", groups: int = 12, story: str | None = None, progress=None) -> Path:
     """Build the report of an analysis and write it as one self-contained HTML file; `voice`:
     statistics on all text, the reporter's own words ("own") or quotations only ("quoted");
     `groups`: how many of the largest groups the figures draw (the rest are pooled)."""
     from .report import build_report, render_report
 
-    report = build_report(analysis, blind=blind, title=title, voice=voice, groups=groups, progress=progress)
+    report = build_report(analysis, blind=blind, title=title, voice=voice, groups=groups, story=story,
+                          progress=progress)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_report(report), encoding="utf-8")

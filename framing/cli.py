@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", help="where to write (default: reports/<corpus>.html)")
     p.add_argument("--blind", action="store_true", help="replace group names by letters until revealed in the page")
     p.add_argument("--title", help="title shown on the page")
+    p.add_argument("--story-col", metavar="NAME",
+                   help="a column (or manifest field) naming each article's story, for the two-tellings section")
     p.add_argument("--groups", type=_positive, default=12, metavar="N",
                    help="draw the N largest groups in the figures and pool the rest (default: 12); every group "
                         "stays in the tables, and the page can bring any group into the figures")
@@ -99,6 +101,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     _voice_arg(p, "list all matches, those in the reporter's own words, or those inside quotations (default: all)")
+
+    p = command("retellings", "print pairs of articles of different groups that tell the same story")
+    _corpus_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--story-col", metavar="NAME",
+                   help="a column (or manifest field) naming each article's story: pairs then follow it")
+    p.add_argument("--threshold", type=_fraction, default=None, metavar="X",
+                   help="lowest cosine similarity of a pair found by its words (default: 0.1, see README)")
+
+    p = command("diff", "align two tellings sentence by sentence and show what changed")
+    p.add_argument("doc_a", metavar="A", help="a text file, or a document id of --corpus")
+    p.add_argument("doc_b", metavar="B", help="a text file, or a document id of --corpus")
+    p.add_argument("--corpus", metavar="CORPUS", help="read A and B as document ids of this corpus")
+    p.add_argument("--text-col", default="text", metavar="NAME", help="with a table --corpus: the text column")
+    p.add_argument("--id-col", default="id", metavar="NAME", help="with a table --corpus: the id column")
 
     p = command("lexicons", "list the bundled lexicons, copy one to edit it, or check lexicon files")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
@@ -201,7 +218,9 @@ def _cmd_report(args) -> int:
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
+    _need_field(corpus, args.story_col)
     written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups,
+                           story=args.story_col,
                            progress=_progress(args, "counting words", unit="batch"))
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
@@ -267,6 +286,90 @@ def _cmd_matches(args) -> int:
     if args.output is not None:
         print(f"framing: wrote {len(df)} matches to {args.output}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
+
+
+def _cmd_retellings(args) -> int:
+    from .analyses.retellings import DEFAULT_THRESHOLD, retellings
+    from .api import load_corpus
+    from .corpus import Columns
+    from .grouping import group_labels
+
+    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
+                      url=args.url_col, id=args.id_col)
+    corpus = load_corpus(args.corpus, columns=columns)
+    labels = group_labels(corpus, args.by)
+    _need_two_groups(tuple(dict.fromkeys(labels)), args.by)
+    _need_field(corpus, args.story_col)
+    story = [d.meta.get(args.story_col) or None for d in corpus.documents] if args.story_col else None
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    _write_table(retellings(corpus, labels, threshold=threshold, story=story), args.format)
+    return EXIT_OK
+
+
+def _cmd_diff(args) -> int:
+    from .analyses.alignment import align
+    from .text import decode, normalize
+
+    if args.corpus:
+        from .api import load_corpus
+        from .corpus import Columns
+
+        corpus = load_corpus(args.corpus, columns=Columns(text=args.text_col, id=args.id_col))
+        docs = {d.id: d.text for d in corpus.documents}
+        missing = [x for x in (args.doc_a, args.doc_b) if x not in docs]
+        if missing:
+            raise FramingError(f"no document with the id {missing[0]!r} in {args.corpus} "
+                               f"(ids look like {next(iter(docs), '?')!r})")
+        a, b = docs[args.doc_a], docs[args.doc_b]
+    else:
+        texts = []
+        for name in (args.doc_a, args.doc_b):
+            path = Path(name)
+            if not path.is_file():
+                raise FramingError(f"{name}: no such file (to compare two documents of a corpus, add --corpus CORPUS)")
+            texts.append(normalize(decode(path.read_bytes()).text))
+        a, b = texts
+    sys.stdout.write(_diff_text(align(a, b), args.doc_a, args.doc_b))
+    return EXIT_OK
+
+
+def _diff_text(alignment, name_a: str, name_b: str) -> str:
+    """The alignment for a terminal: [-dropped-] and {+added+} marks, as `git diff --word-diff`."""
+    marks = {"same": ("", ""), "changed": ("[-", "-]"), "dropped": ("[-", "-]"), "added": ("{+", "+}")}
+    lines = [f"--- {name_a}", f"+++ {name_b}"]
+    counts = alignment.counts()
+    lines.append("changes: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
+    for s in alignment.sentences:
+        lines.append("")
+        if s.a is None:
+            lines.append("  only in B: {+" + s.b + "+}")
+        elif s.b is None:
+            lines.append("  only in A: [-" + s.a + "-]")
+        else:
+            a = "".join(f"{marks[k][0]}{t.rstrip()}{marks[k][1]}{t[len(t.rstrip()):]}" if k != "same" else t
+                        for t, k in s.parts_a)
+            b = "".join(f"{'{+'}{t.rstrip()}{'+}'}{t[len(t.rstrip()):]}" if k != "same" else t for t, k in s.parts_b)
+            lines += [f"  A: {a}", f"  B: {b}"]
+            notable = [c for c in s.changes if c.kind in ("number", "title", "dropped", "added", "substituted")]
+            for c in notable:
+                lines.append(f"     {c.kind}: {c.a or '-'} -> {c.b or '-'}")
+    return "\n".join(lines) + "\n"
+
+
+def _fraction(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0 <= x <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, not {value!r}")
+    return x
+
+
+def _need_field(corpus, field: str | None) -> None:
+    if field and not any(field in d.meta for d in corpus.documents):
+        fields = sorted({k for d in corpus.documents for k in d.meta})
+        raise FramingError(f"no document has the field {field!r}; available: {', '.join(fields) or 'none'}")
 
 
 def _positive(value: str) -> int:
@@ -359,6 +462,7 @@ def _copy_lexicon(args) -> int:
 
 
 _COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "matches": _cmd_matches,
+             "retellings": _cmd_retellings, "diff": _cmd_diff,
              "lexicons": _cmd_lexicons}
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import csv
 import hashlib
 import io
 import logging
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +18,10 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError, LexiconError, Problem
+from .matcher import contains_form
 from .model import Category, Lexicon, Term
-from .text import normalize
+from .text import SEPARATORS as _SEPARATORS
+from .text import term_key
 
 LEXICON_SUFFIXES = (".yaml", ".yml", ".csv", ".dic")
 LOCAL_DIR = "lexicons"  # a copy of a bundled lexicon in ./lexicons/ is used instead of it
@@ -29,7 +30,6 @@ _CATEGORY_KEYS = {"name", "note", "contrast", "terms", "references"}
 _TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references", "exceptions"}
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
-_SEPARATORS = re.compile(r"[\s\-\u2014]+")
 log = logging.getLogger(__name__)
 
 
@@ -113,12 +113,6 @@ def copy_bundled(name: str, directory: str | Path = LOCAL_DIR, overwrite: bool =
 def lexicon_checksum(path: str | Path) -> str:
     """The SHA-256 of a lexicon file's bytes, as 64 hex digits (the first 12 are enough to show)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def term_key(form: str, case_sensitive: bool = False) -> str:
-    """The canonical form under which two spellings count as the same entry."""
-    key = _SEPARATORS.sub(" ", normalize(form)).strip()
-    return key if case_sensitive else key.lower()
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
@@ -295,7 +289,6 @@ def _term(ck: _Checker, node: yaml.Node) -> Term | None:
 
 def _check_exception(ck: _Checker, node: yaml.Node, term: Term, phrase: str) -> None:
     """An exception must be a phrase containing one of the term's forms, and more than the form."""
-    from .matcher import contains_form  # the matcher imports this module
 
     what = f"exception {phrase!r} of term {term.term!r}"
     if not any(ch.isalnum() for ch in phrase):

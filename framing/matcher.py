@@ -31,10 +31,9 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import term_key
 from .model import Document, Lexicon, Match, Term
 from .quotes import QuoteIndex
-from .text import normalize
+from .text import normalize, term_key
 
 _SEP = object()
 _STAR = object()

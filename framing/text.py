@@ -88,3 +88,13 @@ def decode(data: bytes) -> Decoded:
                 f"undecodable bytes at byte {utf8_error.start}: not UTF-8, UTF-16 or Windows-1252; "
                 "re-save the file as UTF-8"
             ) from None
+
+
+# Between the words of a lexicon term: a space, a hyphen or a dash in the text is the same.
+SEPARATORS = re.compile(r"[\s\-\u2014]+")
+
+
+def term_key(form: str, case_sensitive: bool = False) -> str:
+    """The canonical form under which two spellings count as the same entry."""
+    key = SEPARATORS.sub(" ", normalize(form)).strip()
+    return key if case_sensitive else key.lower()

@@ -152,3 +152,24 @@ def test_one_group_cannot_be_compared_but_can_be_reported(tmp_path):
     assert code == 1 and "one group" in err and "--by" in err
     code, _, _ = run("report", str(tmp_path / "c"), "-o", str(tmp_path / "r.html"))
     assert code == 0 and "Needs at least two groups" in (tmp_path / "r.html").read_text()
+
+
+def test_retellings_and_diff(seeds_dir, tmp_path):
+    code, out, err = run("retellings", str(seeds_dir))
+    assert code == 0, err
+    lines = out.strip().splitlines()
+    assert lines[0] == "doc_a,doc_b,group_a,group_b,similarity,found_by"
+    assert len(lines) == 2 and lines[1].startswith("000_fc39facc4893a606,001_cbc4fbe6991676f0,")
+    assert run("retellings", str(seeds_dir), "--story-col", "story")[1].strip().endswith("story column")
+    assert run("retellings", str(seeds_dir), "--story-col", "nope")[0] == 1
+    assert run("retellings", str(seeds_dir), "--threshold", "3")[0] == 2
+    code, out, err = run("diff", "--corpus", str(seeds_dir), "000_fc39facc4893a606", "001_cbc4fbe6991676f0")
+    assert code == 0, err
+    assert "dropped: by Israel -> -" in out and "number: two -> four" in out
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Twelve people were killed by the army on Monday.", encoding="utf-8")
+    b.write_text("Twelve people were killed on Monday.", encoding="utf-8")
+    code, out, _ = run("diff", str(a), str(b))
+    assert code == 0 and "dropped: by the army -> -" in out
+    code, _, err = run("diff", str(a), str(tmp_path / "nope.txt"))
+    assert code == 1 and "Traceback" not in err

@@ -11,12 +11,13 @@ from .sections.method import lexicon_files
 
 
 def build_report(analysis: Analysis, *, blind: bool = False, title: str | None = None, voice: str = "all",
-                 groups: int = DEFAULT_GROUPS, progress=None) -> Report:
+                 groups: int = DEFAULT_GROUPS, story: str | None = None, progress=None) -> Report:
     """Every section of the page, as data. Pure: the same analysis gives the same report.
 
     `voice`: which words the counts and statistics are on; `groups`: how many of the largest groups
-    the figures show (the rest are pooled; every group stays in the tables)."""
-    options = ReportOptions(voice=voice, blind=blind, title=title, groups=groups)
+    the figures show (the rest are pooled; every group stays in the tables); `story`: a metadata
+    column naming each article's story, which then decides the retellings."""
+    options = ReportOptions(voice=voice, blind=blind, title=title, groups=groups, story=story)
     return report_from(gather(analysis, options, progress=progress))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .. import stats
+from ..analyses.retellings import retellings
 from ..analysis import Analysis
 from ..counts import Counts
 from ..model import Corpus
@@ -45,6 +46,7 @@ class ReportInputs:
     discovery: pd.DataFrame           # the top terms of every group (stats.discover)
     headline_categories: pd.DataFrame | None  # category rates on headlines, figure groups
     time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
+    retellings: pd.DataFrame | None   # analyses.retellings: pairs of tellings of one story
     blind_key: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -112,13 +114,13 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     labels = [analysis.doc_groups[d.id] for d in analysis.corpus.documents]
     ngrams = stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress) if several else None
     empty = pd.DataFrame(columns=stats.discover_columns())
-    vocabulary = pairs = discovery = empty
+    vocabulary = vocabulary_pairs = discovery = empty
     if ngrams is not None:
         vocabulary = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, only=shown, points=PLOT_POINTS)
         pair_groups = shown[:MAX_PAIR_GROUPS] if len(groups) > 2 else ()
         if pair_groups:
-            pairs = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, pairs=True, only=pair_groups,
-                                                points=PLOT_POINTS)
+            vocabulary_pairs = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, pairs=True,
+                                                           only=pair_groups, points=PLOT_POINTS)
         discovery = stats.discover(analysis.corpus, analysis.lexicons, ngrams=ngrams, top=DISCOVERY_TOP)
     evidence = stats.contrast_evidence(counts, analysis.lexicons, voice)
     if evidence.empty:  # a class reader of a few articles: one article per group is all there is
@@ -130,6 +132,10 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     time = stats.time_frequencies(analysis, voice)
     if time.empty or time["period"].nunique() < 2:
         time = None
+    story = None
+    if options.story:
+        story = [d.meta.get(options.story) or None for d in analysis.corpus.documents]
+    pairs = retellings(analysis.corpus, labels, story=story) if several else None
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,
@@ -138,5 +144,6 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         shares=stats.contrast_shares(counts, analysis.lexicons, voice),
         figure_shares=stats.contrast_shares(figure_counts, analysis.lexicons, voice),
         evidence=evidence, lexicon_comparison=lex_cmp, sensitivity=sens, ngrams=ngrams, vocabulary=vocabulary,
-        vocabulary_pairs=pairs, discovery=discovery, headline_categories=headline_categories, time=time,
+        vocabulary_pairs=vocabulary_pairs, discovery=discovery, headline_categories=headline_categories, time=time,
+        retellings=pairs,
         blind_key=blind_key)

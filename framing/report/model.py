@@ -36,6 +36,7 @@ class Section:
     tables: tuple[Table, ...] = ()
     widget: str | None = None  # "comparison", "kwic", "reading", "picker": interactive parts the template adds
     items: tuple[str, ...] = ()  # a numbered list (the questions)
+    panels: tuple[dict[str, Any], ...] = ()  # rendered by the template (the aligned tellings)
     data: dict[str, Any] = field(default_factory=dict)  # JSON for the page's script, merged across sections
 
 

@@ -15,6 +15,7 @@ class ReportOptions:
     blind: bool = False
     title: str | None = None
     groups: int = DEFAULT_GROUPS
+    story: str | None = None  # a metadata column naming each article's story (retellings then follow it)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "voice", check_voice(self.voice))
@@ -22,5 +23,7 @@ class ReportOptions:
             raise TypeError(f"blind must be True or False, not {self.blind!r}")
         if self.title is not None and not isinstance(self.title, str):
             raise TypeError(f"title must be a string, not {self.title!r}")
+        if self.story is not None and not isinstance(self.story, str):
+            raise TypeError(f"story must be a column name, not {self.story!r}")
         if isinstance(self.groups, bool) or not isinstance(self.groups, int) or self.groups < 1:
             raise ValueError(f"groups must be a whole number of at least 1, not {self.groups!r}")

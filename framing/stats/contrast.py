@@ -1,14 +1,14 @@
 """Contrast sets: of all mentions of one referent, what share each competing term takes."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy.stats import norm
 
 from ..counts import Counts
-from ..model import Lexicon
+from ..model import Category, Lexicon
 
 CONFIDENCE = 0.95
 
@@ -28,24 +28,28 @@ def wilson_interval(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, n
     return low, high
 
 
+def contrast_sets(counts: Counts, lexicons: Sequence[Lexicon]) -> Iterator[tuple[Lexicon, Category, list[int]]]:
+    """Each contrast set of `lexicons` with the columns of its terms in `counts`, in lexicon order."""
+    position = counts.terms.position()
+    for lx in lexicons:
+        for category in lx.categories:
+            if category.contrast:
+                yield lx, category, [position[(lx.name, category.name, t.term)] for t in category.terms]
+
+
 def contrast_shares(counts: Counts, lexicons: Sequence[Lexicon], voice: str = "all") -> pd.DataFrame:
     """One row per contrast set, group and term: count, set total, share and its 95% Wilson interval."""
     values, _ = counts.voice(voice)
-    position = counts.terms.position()
     rows = []
-    for lx in lexicons:
-        for category in lx.categories:
-            if not category.contrast:
-                continue
-            cols = [position[(lx.name, category.name, t.term)] for t in category.terms]
-            for gi, group in enumerate(counts.groups):
-                k = values[gi, cols]
-                total = int(k.sum())
-                low, high = wilson_interval(k, np.full(len(k), total))
-                for j, term in enumerate(category.terms):
-                    rows.append({"group": group, "lexicon": lx.name, "category": category.name, "term": term.term,
-                                 "count": int(k[j]), "set_total": total,
-                                 "share": k[j] / total if total else np.nan,
-                                 "share_low": low[j], "share_high": high[j], "voice": voice})
+    for lx, category, cols in contrast_sets(counts, lexicons):
+        for gi, group in enumerate(counts.groups):
+            k = values[gi, cols]
+            total = int(k.sum())
+            low, high = wilson_interval(k, np.full(len(k), total))
+            for j, term in enumerate(category.terms):
+                rows.append({"group": group, "lexicon": lx.name, "category": category.name, "term": term.term,
+                             "count": int(k[j]), "set_total": total,
+                             "share": k[j] / total if total else np.nan,
+                             "share_low": low[j], "share_high": high[j], "voice": voice})
     return pd.DataFrame(rows, columns=["group", "lexicon", "category", "term", "count", "set_total", "share",
                                        "share_low", "share_high", "voice"])

@@ -192,9 +192,8 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
     pair), marked whether one of `lexicons` already covers them: candidates for the lexicon.
     Terms seen fewer than `min_count` times in all are not ranked. The same rows as
     `discover_top(vocabulary_comparison(...))`, without building the full table: every term is
-    scored (q-values are over all of them) but only the rows that can reach a comparison's top
-    (ties included) become a frame. Needs no lexicon matching. `labels` and `only` as in
-    `vocabulary_comparison`."""
+    scored (q-values are over all of them) but only each comparison's top rows become a frame.
+    Needs no lexicon matching. `labels` and `only` as in `vocabulary_comparison`."""
     cands = _candidates(corpus, by, min_count, n_jobs, progress, voice, labels, ngrams)
     if cands is None:
         return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)
@@ -205,10 +204,10 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
     frames = []
     for block in blocks:
         scored = _score(cands, k, pairs, block)
-        columns = []
-        for r in scored.rows:
-            neg_z = -np.asarray(r.scores["z"], dtype=float)
-            n = min(top, len(neg_z))
-            columns.append(np.flatnonzero(neg_z <= np.partition(neg_z, n - 1)[n - 1]) if n > 0 else np.array([], int))
+        # Positions follow the terms' string order, so a stable sort of -z breaks ties by term,
+        # exactly as discover_top does on the full table (ties at the cut can be thousands of
+        # terms for a group of one headline: they are never built).
+        columns = [np.sort(np.argsort(-np.asarray(r.scores["z"], dtype=float), kind="stable")[:max(top, 0)])
+                   for r in scored.rows]
         frames.append(_frame(scored, columns))
     return discover_top(pd.concat(frames, ignore_index=True), lexicons, top)

@@ -10,6 +10,7 @@ import pandas as pd
 from ..counts import Counts
 from ..model import Lexicon
 from ..voice import Voice
+from .contrast import contrast_sets
 
 Z95 = 1.959963984540054
 MIN_SET_DOCUMENTS = 5  # documents of a group mentioning the referent at all: fewer is an anecdote
@@ -34,33 +35,32 @@ def contrast_evidence(counts: Counts, lexicons: Sequence[Lexicon], voice: Voice 
     documents use every mention (the `voice` only picks which counts decide the preferred term).
     """
     values, _ = counts.voice(voice)
-    position = counts.terms.position()
     rows = []
-    for lx in lexicons:
-        for category in lx.categories:
-            if not category.contrast:
-                continue
-            cols = [position[(lx.name, category.name, t.term)] for t in category.terms]
-            docs = counts.documents[:, cols]
-            used = values[:, cols]
-            sizeable = np.flatnonzero((docs.sum(axis=1) >= min_documents) & (used.sum(axis=1) > 0))
-            if len(sizeable) < 2:
-                continue
-            # Preferred term: most documents, then most uses, then lexicon order.
-            preferred = [max(range(len(cols)), key=lambda j, g=g: (docs[g, j], used[g, j], -j))
-                         for g in range(len(docs))]
-            for a in sizeable:
-                for b in sizeable:
-                    ta, tb = preferred[a], preferred[b]
-                    if a >= b or ta == tb:
-                        continue
-                    cells = np.array([docs[a, ta], docs[a, tb], docs[b, ta], docs[b, tb]], dtype=float) + 0.5
-                    log_odds = np.log(cells[0] * cells[3] / (cells[1] * cells[2]))
-                    se = np.sqrt((1 / cells).sum())
-                    rows.append([lx.name, category.name, counts.groups[a], counts.groups[b],
-                                 category.terms[ta].term, category.terms[tb].term, int(docs[a, ta]),
-                                 int(docs[a, tb]), int(docs[b, ta]), int(docs[b, tb]), log_odds, log_odds - Z95 * se,
-                                 log_odds / se])
+    for lx, category, cols in contrast_sets(counts, lexicons):
+        docs = counts.documents[:, cols]
+        used = values[:, cols]
+        sizeable = np.flatnonzero((docs.sum(axis=1) >= min_documents) & (used.sum(axis=1) > 0))
+        if len(sizeable) < 2:
+            continue
+        # Preferred term: most documents, then most uses, then lexicon order.
+        n_terms = len(cols)
+        key = (docs[sizeable] * (used.max() + 1) + used[sizeable]) * n_terms + (n_terms - 1 - np.arange(n_terms))
+        preferred = key.argmax(axis=1)
+        # Every pair of sizeable groups at once (a before b in group order).
+        i, j = np.triu_indices(len(sizeable), k=1)
+        ta, tb = preferred[i], preferred[j]
+        keep = ta != tb
+        i, j, ta, tb = i[keep], j[keep], ta[keep], tb[keep]
+        a, b = sizeable[i], sizeable[j]
+        cells = np.stack([docs[a, ta], docs[a, tb], docs[b, ta], docs[b, tb]]).astype(float)
+        smoothed = cells + 0.5
+        log_odds = np.log(smoothed[0] * smoothed[3] / (smoothed[1] * smoothed[2]))
+        se = np.sqrt((1 / smoothed).sum(axis=0))
+        names = [t.term for t in category.terms]
+        for k in range(len(a)):
+            rows.append([lx.name, category.name, counts.groups[a[k]], counts.groups[b[k]], names[ta[k]],
+                         names[tb[k]], *cells[:, k].astype(int).tolist(), log_odds[k], log_odds[k] - Z95 * se[k],
+                         log_odds[k] / se[k]])
     df = pd.DataFrame(rows, columns=COLUMNS)
     return df.sort_values(["log_odds_low", "group", "versus"], ascending=[False, True, True], kind="mergesort",
                           ignore_index=True)

@@ -301,3 +301,12 @@ def test_report_shows_inline_in_a_notebook(seeds_report):
     out = seeds_report._repr_html_()
     assert out.startswith("<iframe srcdoc=") and "sandbox=" in out
     assert "<script" not in out.split('srcdoc="', 1)[1][:200]  # the page is escaped into the attribute
+
+
+def test_two_tellings_section_pairs_the_seeds_and_shows_the_dropped_agent(seeds_report):
+    section = next(s for s in seeds_report.sections if s.id == "retellings")
+    panel = section.panels[0]
+    assert panel["title_a"].startswith("Qassam Brigades") and panel["title_b"].startswith("A retelling of 000")
+    assert any(c.kind == "dropped" and c.a == "by Israel" for c in panel["changes"])
+    html = render_report(seeds_report)
+    assert "<del>by Israel" in html  # drawn struck through in the first telling's column

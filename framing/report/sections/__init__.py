@@ -12,10 +12,11 @@ from . import (
     overview,
     questions,
     reading,
+    retellings,
     time,
 )
 
-SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, contexts, reading, headlines, time,
-            method)
+SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, retellings, contexts, reading, headlines,
+            time, method)
 
 __all__ = ["SECTIONS"]

@@ -1,0 +1,1 @@
+"""Analyses beyond counting: pure stages from a corpus to rows."""

@@ -1,0 +1,171 @@
+"""Retellings: articles of different sources that tell the same story, found without reading
+every pair.
+
+Each article becomes a TF-IDF vector of the project's own tokens (the tokenizer of every count;
+scikit-learn's English stop words and numbers left out), sublinear term frequency, cut to its
+`TERMS_PER_DOC` heaviest terms and L2-normalised. Cosine similarities come from sparse products
+of blocks of `BLOCK` articles against all others, so no Python loop runs over pairs, and the cut
+keeps the products sparse: the cost grows with the number of articles times the few articles
+that share heavy terms with each, close to linear for news.
+
+Pairs: for every article and every other source, its most similar article there. Two articles
+are a pair when each is the other's best match in the other's source (mutual best) and their
+similarity is at least `threshold`. When every group is a single article (a corpus without
+sources, like the bundled seeds) each article's one best match over all the others is used
+instead, since a best match "in each other group" would then be every article. Pairs join into same-story groups (connected components);
+two articles of different sources in one group are a pair too, even if neither was the other's
+best (three outlets telling one story give three pairs). When the corpus names its stories (a
+`story` or `event` column, `story=`), those labels decide instead and TF-IDF only measures.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from ..model import Corpus
+from ..tokenize import tokenize
+
+DEFAULT_THRESHOLD = 0.1  # cosine, below which a mutual best match is not a story (benchmarks/validate_basil.py)
+TERMS_PER_DOC = 300  # heaviest terms kept per article: sparse products, and on BASIL the same pairs as all terms
+BLOCK = 2000
+COLUMNS = ["doc_a", "doc_b", "group_a", "group_b", "similarity", "found_by"]
+_STOP = frozenset(ENGLISH_STOP_WORDS)
+
+
+def _terms(text: str) -> list[str]:
+    return [t for t in tokenize(text) if t not in _STOP and not t.isdigit()]
+
+
+def document_vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """documents x terms TF-IDF rows, each cut to its TERMS_PER_DOC heaviest terms, L2-normalised."""
+    if not texts:
+        return sparse.csr_matrix((0, 0))
+    vectorizer = TfidfVectorizer(analyzer=_terms, sublinear_tf=True, norm=None, dtype=np.float64)
+    try:
+        x = vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # no document has a single term
+        return sparse.csr_matrix((len(texts), 0))
+    x.sort_indices()
+    rows, cols, vals = [], [], []
+    for i in range(x.shape[0]):
+        lo, hi = x.indptr[i], x.indptr[i + 1]
+        data = x.data[lo:hi]
+        keep = np.argsort(-data, kind="stable")[:TERMS_PER_DOC]
+        rows.append(np.full(len(keep), i))
+        cols.append(x.indices[lo:hi][keep])
+        vals.append(data[keep])
+    cut = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=x.shape)
+    norms = np.sqrt(np.asarray(cut.multiply(cut).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return sparse.diags(1 / norms) @ cut
+
+
+def best_matches(x: sparse.csr_matrix, group_codes: np.ndarray) -> pd.DataFrame:
+    """For every document and every other group in which some document shares a term with it:
+    the most similar document there (ties: the first in corpus order). Columns: doc, group,
+    best, similarity (positions, not ids)."""
+    parts = []
+    for start in range(0, x.shape[0], BLOCK):
+        s = (x[start:start + BLOCK] @ x.T).tocoo()
+        row, col, val = s.row + start, s.col, s.data
+        other = group_codes[col] != group_codes[row]
+        row, col, val = row[other], col[other], val[other]
+        key = row.astype(np.int64) * (group_codes.max() + 1) + group_codes[col]
+        order = np.lexsort((col, -val, key))
+        key, row, col, val = key[order], row[order], col[order], val[order]
+        first = np.concatenate([[True], key[1:] != key[:-1]]) if len(key) else np.array([], bool)
+        parts.append(pd.DataFrame({"doc": row[first], "group": group_codes[col[first]], "best": col[first],
+                                   "similarity": val[first]}))
+    if not parts:
+        return pd.DataFrame(columns=["doc", "group", "best", "similarity"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def retellings(corpus: Corpus, labels: Sequence[str], *, threshold: float = DEFAULT_THRESHOLD,
+               story: Sequence[str | None] | None = None) -> pd.DataFrame:
+    """Pairs of articles from different groups that tell the same story, most similar first.
+
+    `labels`: each document's group in corpus order. `story`: each document's story label when
+    the corpus names them (then pairs are the documents of different groups sharing a label).
+    `found_by`: "story column", "mutual best" or "same story group"."""
+    if not 0 <= threshold <= 1:
+        raise ValueError(f"threshold must be between 0 and 1, not {threshold!r}")
+    docs = corpus.documents
+    if len(labels) != len(docs):
+        raise ValueError(f"{len(labels)} labels for {len(docs)} documents")
+    codes, _ = pd.factorize(pd.Series(list(labels), dtype=object))
+    codes = np.asarray(codes, dtype=np.int64)
+    x = document_vectors([d.text for d in docs])
+    if story is not None:
+        pairs = _story_pairs(story, codes)
+        found = "story column"
+    else:
+        pairs, found = _similar_pairs(x, codes, threshold), None
+    if not len(pairs):
+        return pd.DataFrame(columns=COLUMNS)
+    a, b = pairs[:, 0], pairs[:, 1]
+    sim = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel() if x.shape[1] else np.zeros(len(a))
+    out = pd.DataFrame({"doc_a": [docs[i].id for i in a], "doc_b": [docs[i].id for i in b],
+                        "group_a": [labels[i] for i in a], "group_b": [labels[i] for i in b],
+                        "similarity": np.round(sim, 6),
+                        "found_by": found if found else pairs[:, 2]})
+    if found is None:
+        out["found_by"] = np.where(pairs[:, 2] == 1, "mutual best", "same story group")
+    return out.sort_values(["similarity", "doc_a", "doc_b"], ascending=[False, True, True], kind="mergesort",
+                           ignore_index=True)
+
+
+def _story_pairs(story: Sequence[str | None], codes: np.ndarray) -> np.ndarray:
+    by_story: dict[str, list[int]] = {}
+    for i, s in enumerate(story):
+        if s:
+            by_story.setdefault(str(s), []).append(i)
+    pairs = [(i, j, 0) for members in by_story.values() for k, i in enumerate(members) for j in members[k + 1:]
+             if codes[i] != codes[j]]
+    return np.array(pairs, dtype=np.int64).reshape(-1, 3)
+
+
+def _similar_pairs(x: sparse.csr_matrix, codes: np.ndarray, threshold: float) -> np.ndarray:
+    """(a, b, 1 if mutual best else 2) with a < b, for pairs of documents of different groups."""
+    if x.shape[1] == 0:
+        return np.zeros((0, 3), dtype=np.int64)
+    best = best_matches(x, codes)
+    best = best[best["similarity"] >= threshold]
+    if np.bincount(codes).max() == 1:
+        # Every group is one document (a corpus without sources): "its best match in each other
+        # group" would be every other document, so the best match is taken over all of them.
+        best = best.sort_values(["doc", "similarity", "best"], ascending=[True, False, True], kind="mergesort")
+        best = best.drop_duplicates("doc")
+        lookup = pd.Series(best["best"].to_numpy(), index=best["doc"].to_numpy())
+        back = lookup.reindex(best["best"].to_numpy()).to_numpy()
+        mutual = best[back == best["doc"].to_numpy()]
+        return _joined(mutual, x.shape[0], codes)
+    n_groups = int(codes.max()) + 1
+    lookup = pd.Series(best["best"].to_numpy(), index=best["doc"].to_numpy() * n_groups + best["group"].to_numpy())
+    back = lookup.reindex(best["best"].to_numpy() * n_groups + codes[best["doc"].to_numpy()]).to_numpy()
+    mutual = best[back == best["doc"].to_numpy()]
+    return _joined(mutual, x.shape[0], codes)
+
+
+def _joined(mutual: pd.DataFrame, n: int, codes: np.ndarray) -> np.ndarray:
+    a = np.minimum(mutual["doc"].to_numpy(), mutual["best"].to_numpy())
+    b = np.maximum(mutual["doc"].to_numpy(), mutual["best"].to_numpy())
+    direct = np.unique(np.column_stack([a, b]), axis=0) if len(a) else np.zeros((0, 2), dtype=np.int64)
+    graph = sparse.csr_matrix((np.ones(len(direct)), (direct[:, 0], direct[:, 1])), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    found = {(int(i), int(j)) for i, j in direct}
+    extra = []
+    sizes = np.bincount(component)
+    for c in np.flatnonzero(sizes > 2):
+        members = np.flatnonzero(component == c)
+        for k, i in enumerate(members):
+            for j in members[k + 1:]:
+                if codes[i] != codes[j] and (int(i), int(j)) not in found:
+                    extra.append((int(i), int(j)))
+    rows = [(i, j, 1) for i, j in sorted(found)] + [(i, j, 2) for i, j in extra]
+    return np.array(rows, dtype=np.int64).reshape(-1, 3)
