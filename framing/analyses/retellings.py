@@ -13,8 +13,9 @@ are a pair when each is the other's best match in the other's source (mutual bes
 similarity is at least `threshold`. When every group is a single article (a corpus without
 sources, like the bundled seeds) each article's one best match over all the others is used
 instead, since a best match "in each other group" would then be every article. Pairs join into same-story groups (connected components);
-two articles of different sources in one group are a pair too, even if neither was the other's
-best (three outlets telling one story give three pairs). When the corpus names its stories (a
+when a group holds at most one article per source, any two of its articles are a pair too, even
+if neither was the other's best (three outlets telling one story give three pairs). A group
+with two articles of one source is a chain of related stories, and only its direct pairs stand. When the corpus names its stories (a
 `story` or `event` column, `story=`), those labels decide instead and TF-IDF only measures.
 """
 from __future__ import annotations
@@ -163,6 +164,10 @@ def _joined(mutual: pd.DataFrame, n: int, codes: np.ndarray) -> np.ndarray:
     sizes = np.bincount(component)
     for c in np.flatnonzero(sizes > 2):
         members = np.flatnonzero(component == c)
+        if len(np.unique(codes[members])) < len(members):
+            # Two articles of one source in a chain of pairs: a chain of related stories, not one
+            # story told once by each outlet. Only its direct pairs stand.
+            continue
         for k, i in enumerate(members):
             for j in members[k + 1:]:
                 if codes[i] != codes[j] and (int(i), int(j)) not in found:

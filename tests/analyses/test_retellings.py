@@ -88,3 +88,20 @@ def test_identical_texts_have_no_changes():
     t = "One sentence here. Another one follows it.\n\nA third, in a new paragraph."
     al = align(t, t)
     assert al.changes() == [] and all(s.a == s.b for s in al.sentences)
+
+
+def test_a_chain_through_two_articles_of_one_source_adds_no_pairs():
+    # A1 ~ B1 and B1... : A has two articles on related stories; the chain A1 - B1 - A2 must not
+    # make A1 and A2's partners into pairs of each other.
+    base = "Talks on the ceasefire resumed in Cairo with mediators from Qatar and Egypt present today."
+    rows = [
+        {"id": "A1", "source": "A", "text": base + " Delegates discussed hostages and prisoners exchanges."},
+        {"id": "A2", "source": "A", "text": base + " Delegates discussed aid trucks and border crossings."},
+        {"id": "B1", "source": "B", "text": base + " Delegates discussed hostages and prisoners exchanges."},
+        {"id": "C1", "source": "C", "text": base + " Delegates discussed aid trucks and border crossings."},
+    ]
+    corpus = from_dataframe(pd.DataFrame(rows))
+    pairs = retellings(corpus, [d.source for d in corpus.documents])
+    found = {tuple(sorted(p)) for p in zip(pairs["doc_a"], pairs["doc_b"])}
+    assert ("A1", "B1") in found and ("A2", "C1") in found
+    assert set(pairs["found_by"]) == {"mutual best"}
