@@ -110,6 +110,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=_fraction, default=None, metavar="X",
                    help="lowest cosine similarity of a pair found by its words (default: 0.1, see README)")
 
+    p = command("attributions", "print every reporting clause: who is said to claim what, with which verb")
+    _corpus_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--verbs", metavar="FILE", help="verb classes to use (default: ./lexicons/verbs.yaml if there, "
+                                                   "else the bundled one)")
+    p.add_argument("--table", choices=("rows", "speakers"), default="rows",
+                   help="rows: one per reporting clause (default); speakers: counts per group, speaker and class")
+
+    p = command("casualties", "print every sentence about deaths or injuries and whether it names who acted")
+    _corpus_args(p)
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--table", choices=("rows", "groups"), default="rows",
+                   help="rows: one per casualty clause (default); groups: constructions and agentless share "
+                        "per group (--by)")
+
     p = command("diff", "align two tellings sentence by sentence and show what changed")
     p.add_argument("doc_a", metavar="A", help="a text file, or a document id of --corpus")
     p.add_argument("doc_b", metavar="B", help="a text file, or a document id of --corpus")
@@ -290,6 +305,17 @@ def _cmd_matches(args) -> int:
 
 def _cmd_retellings(args) -> int:
     from .analyses.retellings import DEFAULT_THRESHOLD, retellings
+
+    corpus, labels = _corpus_and_labels(args)
+    _need_two_groups(tuple(dict.fromkeys(labels)), args.by)
+    _need_field(corpus, args.story_col)
+    story = [d.meta.get(args.story_col) or None for d in corpus.documents] if args.story_col else None
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    _write_table(retellings(corpus, labels, threshold=threshold, story=story), args.format)
+    return EXIT_OK
+
+
+def _corpus_and_labels(args):
     from .api import load_corpus
     from .corpus import Columns
     from .grouping import group_labels
@@ -297,12 +323,24 @@ def _cmd_retellings(args) -> int:
     columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
                       url=args.url_col, id=args.id_col)
     corpus = load_corpus(args.corpus, columns=columns)
-    labels = group_labels(corpus, args.by)
-    _need_two_groups(tuple(dict.fromkeys(labels)), args.by)
-    _need_field(corpus, args.story_col)
-    story = [d.meta.get(args.story_col) or None for d in corpus.documents] if args.story_col else None
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    _write_table(retellings(corpus, labels, threshold=threshold, story=story), args.format)
+    return corpus, group_labels(corpus, args.by)
+
+
+def _cmd_attributions(args) -> int:
+    from .analyses.attribution import attribution_table, attributions
+
+    corpus, labels = _corpus_and_labels(args)
+    rows = attributions(corpus, labels, verbs=args.verbs or "verbs")
+    _write_table(attribution_table(rows) if args.table == "speakers" else rows, args.format)
+    return EXIT_OK
+
+
+def _cmd_casualties(args) -> int:
+    from .analyses.agency import agency_table, casualties
+
+    corpus, labels = _corpus_and_labels(args)
+    rows = casualties(corpus, labels)
+    _write_table(agency_table(rows) if args.table == "groups" else rows, args.format)
     return EXIT_OK
 
 
@@ -462,7 +500,8 @@ def _copy_lexicon(args) -> int:
 
 
 _COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "matches": _cmd_matches,
-             "retellings": _cmd_retellings, "diff": _cmd_diff,
+             "retellings": _cmd_retellings, "diff": _cmd_diff, "attributions": _cmd_attributions,
+             "casualties": _cmd_casualties,
              "lexicons": _cmd_lexicons}
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ from bisect import bisect_right
 # Terminal punctuation, closing quotes or brackets, then whitespace; what follows is checked in code.
 _END = re.compile(r"[.!?]+[\"')\]]*\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-_TITLES = frozenset("mr mrs ms dr prof st sen rep gen lt col sgt capt gov pres jr sr rev maj cpl adm".split())
+# Titles and abbreviated months ("Oct. 7"): a full stop after them does not end a sentence.
+_TITLES = frozenset("mr mrs ms dr prof st sen rep gen lt col sgt capt gov pres jr sr rev maj cpl adm "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _starts_sentence(ch: str) -> bool:

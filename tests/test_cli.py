@@ -173,3 +173,18 @@ def test_retellings_and_diff(seeds_dir, tmp_path):
     assert code == 0 and "dropped: by the army -> -" in out
     code, _, err = run("diff", str(a), str(tmp_path / "nope.txt"))
     assert code == 1 and "Traceback" not in err
+
+
+def test_attributions_and_casualties(seeds_dir):
+    code, out, err = run("attributions", str(seeds_dir))
+    assert code == 0, err
+    header = out.splitlines()[0]
+    assert header == "doc_id,group,speaker,verb,verb_class,start,end,sentence"
+    assert any(",claim,distancing," in line and line.startswith("002_") for line in out.splitlines())
+    code, out, err = run("casualties", str(seeds_dir), "--table", "groups")
+    assert code == 0, err
+    rows = {line.split(",")[0]: line.split(",") for line in out.splitlines()[1:]}
+    header = out.splitlines()[0].split(",")
+    agent = header.index("passive_agent")
+    # 000 names Israel as the agent where 001, retelling it, does not (hand-read).
+    assert int(rows["000_fc39facc4893a606"][agent]) > int(rows["001_cbc4fbe6991676f0"][agent])

@@ -12,11 +12,19 @@ Pairs: for every article and every other source, its most similar article there.
 are a pair when each is the other's best match in the other's source (mutual best) and their
 similarity is at least `threshold`. When every group is a single article (a corpus without
 sources, like the bundled seeds) each article's one best match over all the others is used
-instead, since a best match "in each other group" would then be every article. Pairs join into same-story groups (connected components);
-when a group holds at most one article per source, any two of its articles are a pair too, even
-if neither was the other's best (three outlets telling one story give three pairs). A group
-with two articles of one source is a chain of related stories, and only its direct pairs stand. When the corpus names its stories (a
-`story` or `event` column, `story=`), those labels decide instead and TF-IDF only measures.
+instead, since a best match "in each other group" would then be every article.
+
+Pairs join into same-story groups (connected components); when a group holds at most one
+article per source, any two of its articles are a pair too, even if neither was the other's
+best (three outlets telling one story give three pairs). A group with two articles of one
+source is a chain of related stories, and only its direct pairs stand. When the corpus names
+its stories (a `story` or `event` column, `story=`), those labels decide instead and TF-IDF
+only measures.
+
+Scale: on a corpus about one topic nearly every two articles share a heavy term, so the
+products are close to dense (AllSides: 858 of 859 per row) and the cost grows with the square
+of the number of articles; an inverted index over rare terms or MinHash would be needed for
+200,000 articles.
 """
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ def contrast_arrays(shares: pd.DataFrame, groups: list[str]) -> dict:
             "total": total.to_numpy(dtype=np.int64).tolist()}
 
 
-def contrast_bars(shares: pd.DataFrame, category: str, groups: list[str]) -> go.Figure:
+def contrast_bars(shares: pd.DataFrame, category: str, groups: list[str], title: str | None = None) -> go.Figure:
     """One horizontal stacked bar per group: the share of each competing term in one contrast set."""
     a = contrast_arrays(shares, groups)
     fig = go.Figure()
@@ -98,7 +98,7 @@ def contrast_bars(shares: pd.DataFrame, category: str, groups: list[str]) -> go.
                       xaxis=dict(tickformat=".0%", range=[0, 1], title="share of the set's mentions"),
                       yaxis=dict(autorange="reversed", automargin=True),
                       legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"),
-                      title=dict(text=f"{esc(category)}: which word each group uses", y=0.98, yanchor="top"))
+                      title=dict(text=title or f"{esc(category)}: which word each group uses", y=0.98, yanchor="top"))
     return fig
 
 

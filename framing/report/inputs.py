@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .. import stats
+from ..analyses.agency import casualties
+from ..analyses.attribution import attributions
 from ..analyses.retellings import retellings
 from ..analysis import Analysis
 from ..counts import Counts
@@ -47,6 +49,8 @@ class ReportInputs:
     headline_categories: pd.DataFrame | None  # category rates on headlines, figure groups
     time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
     retellings: pd.DataFrame | None   # analyses.retellings: pairs of tellings of one story
+    attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses
+    casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses
     blind_key: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -136,6 +140,8 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     if options.story:
         story = [d.meta.get(options.story) or None for d in analysis.corpus.documents]
     pairs = retellings(analysis.corpus, labels, story=story) if several else None
+    said = attributions(analysis.corpus, labels, verbs="verbs")  # a teacher's ./lexicons/verbs.yaml first
+    deaths = casualties(analysis.corpus, labels)
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,
@@ -145,5 +151,5 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         figure_shares=stats.contrast_shares(figure_counts, analysis.lexicons, voice),
         evidence=evidence, lexicon_comparison=lex_cmp, sensitivity=sens, ngrams=ngrams, vocabulary=vocabulary,
         vocabulary_pairs=vocabulary_pairs, discovery=discovery, headline_categories=headline_categories, time=time,
-        retellings=pairs,
+        retellings=pairs, attributions=said, casualties=deaths,
         blind_key=blind_key)

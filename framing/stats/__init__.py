@@ -22,7 +22,7 @@ from .comparison import (
     strength_of_evidence,
     with_bootstrap,
 )
-from .contrast import contrast_shares, wilson_interval
+from .contrast import contrast_shares, label_shares, wilson_interval
 from .discover import count_vocabulary, discover, discover_columns, discover_top, vocabulary_comparison
 from .evidence import contrast_evidence
 from .frequencies import category_frequencies, frequencies
@@ -40,7 +40,7 @@ __all__ = [
     "bootstrap", "by_size", "pool_groups", "pooled_label", "contrast_evidence", "time_frequencies",
     "category_frequencies",
     "compare",
-    "contrast_shares",
+    "contrast_shares", "label_shares",
     "count_ngrams", "count_vocabulary",
     "discover", "discover_columns",
     "discover_top",

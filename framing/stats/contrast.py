@@ -53,3 +53,22 @@ def contrast_shares(counts: Counts, lexicons: Sequence[Lexicon], voice: str = "a
                              "share_low": low[j], "share_high": high[j], "voice": voice})
     return pd.DataFrame(rows, columns=["group", "lexicon", "category", "term", "count", "set_total", "share",
                                        "share_low", "share_high", "voice"])
+
+
+def label_shares(rows: pd.DataFrame, column: str, labels: Sequence[str], groups: Sequence[str],
+                 name: str) -> pd.DataFrame:
+    """Rows of an analysis (one per reporting verb, casualty clause, ...) as shares of each
+    `column` label per group, with 95% Wilson intervals: the shape of `contrast_shares`
+    (category = `name`, term = the label), for groups in `groups` order, every label listed."""
+    counts = (rows.groupby(["group", column]).size() if len(rows) else pd.Series(dtype="int64"))
+    out = []
+    for group in groups:
+        k = np.array([int(counts.get((group, label), 0)) for label in labels])
+        total = int(k.sum())
+        low, high = wilson_interval(k, np.full(len(k), total))
+        for j, label in enumerate(labels):
+            out.append({"group": group, "lexicon": "", "category": name, "term": label, "count": int(k[j]),
+                        "set_total": total, "share": k[j] / total if total else np.nan,
+                        "share_low": low[j], "share_high": high[j]})
+    return pd.DataFrame(out, columns=["group", "lexicon", "category", "term", "count", "set_total", "share",
+                                      "share_low", "share_high"])

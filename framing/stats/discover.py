@@ -151,6 +151,17 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
     return _frame(scored, [_plotted(r, points) for r in scored.rows])
 
 
+def _top_positions(z: np.ndarray, top: int) -> np.ndarray:
+    """The positions of the `top` highest z, ties broken by position (term order), sorted: a
+    partition finds the cut in linear time, and only the terms at or above it are sorted."""
+    n = min(max(top, 0), len(z))
+    if n == 0:
+        return np.array([], dtype=np.int64)
+    cut = np.partition(-z, n - 1)[n - 1]
+    above = np.flatnonzero(-z <= cut)
+    return np.sort(above[np.lexsort((above, -z[above]))][:n])
+
+
 def _plotted(r: Comparison, points: int) -> np.ndarray:
     """Term positions of one comparison worth drawing: the `points // 6` highest and lowest z each,
     then the most frequent terms up to `points` (ties broken by position, i.e. by term)."""
@@ -207,7 +218,6 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
         # Positions follow the terms' string order, so a stable sort of -z breaks ties by term,
         # exactly as discover_top does on the full table (ties at the cut can be thousands of
         # terms for a group of one headline: they are never built).
-        columns = [np.sort(np.argsort(-np.asarray(r.scores["z"], dtype=float), kind="stable")[:max(top, 0)])
-                   for r in scored.rows]
+        columns = [_top_positions(np.asarray(r.scores["z"], dtype=float), top) for r in scored.rows]
         frames.append(_frame(scored, columns))
     return discover_top(pd.concat(frames, ignore_index=True), lexicons, top)

@@ -441,8 +441,9 @@ def test_nothing_from_the_corpus_runs(browser, hostile_report, shots):
     assert "<script>window.__pwned = 1</script>" in page.inner_text("#kwic-table")
     assert "<script>" in page.inner_text("h1")
     plots = dict(plot_sizes(page))
-    assert all(n > 0 for n in plots.values()) and len(plots) == 5
-    assert {"fig-headlines", "fig-time", "fig-contrast-0"} <= set(plots)  # the corpus has titles and dates
+    assert all(n > 0 for n in plots.values()) and len(plots) == 6
+    # The corpus has titles and dates, and "officials said" (a reporting verb) in every text.
+    assert {"fig-headlines", "fig-time", "fig-contrast-0", "fig-attribution"} <= set(plots)
     # Every other way corpus strings reach the page: clicks into the contexts, the picker, words.
     click_heatmap_cell(page, 1, 2)  # the evil category in the evil source
     page.locator("#picker summary").click()

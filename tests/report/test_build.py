@@ -292,7 +292,8 @@ def test_references_become_links_and_nothing_else_is_markup():
 def test_method_names_the_lexicon_file_and_its_checksum(seeds_report, seeds):
     files = table(seeds_report, "method-files")
     path = seeds.lexicons[0].path
-    assert files.loc[0, "file"] == str(path)
+    # The checkout's lexicons/ is the bundled folder: named, not given as a local path.
+    assert files.loc[0, "file"] == "bundled with framing: israel-gaza.yaml"
     with open(path, "rb") as fh:
         assert files.loc[0, "sha256"] == hashlib.sha256(fh.read()).hexdigest()
 
@@ -310,3 +311,23 @@ def test_two_tellings_section_pairs_the_seeds_and_shows_the_dropped_agent(seeds_
     assert any(c.kind == "dropped" and c.a == "by Israel" for c in panel["changes"])
     html = render_report(seeds_report)
     assert "<del>by Israel" in html  # drawn struck through in the first telling's column
+
+
+def test_attribution_section_marks_reports_against_claims(seeds_report):
+    section = next(s for s in seeds_report.sections if s.id == "attribution")
+    speakers = table(seeds_report, "attribution-table")
+    seed = speakers[speakers["group"] == "002_615c4032b1948ec8"].set_index(["speaker", "verb_class"])["count"]
+    # Seed 002 (read by hand): "Israel reports ..." and "the Hamas-run health ministry in Gaza claims that ..."
+    assert seed[("israel", "neutral")] >= 1
+    assert seed[("hamas-run health ministry in gaza", "distancing")] == 1
+    assert section.figures[0].figure.data  # the verb classes drawn per group
+
+
+def test_agency_section_shows_the_agent_dropped_between_the_tellings(seeds_report):
+    groups = table(seeds_report, "agency-table").set_index("group")
+    # 000: "... killed and 166,271 wounded by Israel"; 001 retells it without "by Israel" (hand-read).
+    assert groups.loc["000_fc39facc4893a606", "passive_agent"] > groups.loc["001_cbc4fbe6991676f0", "passive_agent"]
+    assert groups.loc["000_fc39facc4893a606", "agentless_share"] < groups.loc["001_cbc4fbe6991676f0", "agentless_share"]
+    examples = table(seeds_report, "agency-examples")
+    zero = examples[(examples["group"] == "000_fc39facc4893a606") & (examples["construction"] == "passive_agent")]
+    assert "Israel" in set(zero["agent"])

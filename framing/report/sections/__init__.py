@@ -2,6 +2,8 @@
 `Section`, or None when the corpus gives it nothing to show; numbers are added at render time,
 so a section can be added, removed or moved here without touching the others."""
 from . import (
+    agency,
+    attribution,
     comparison,
     contexts,
     contrast,
@@ -16,7 +18,7 @@ from . import (
     time,
 )
 
-SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, retellings, contexts, reading, headlines,
-            time, method)
+SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, retellings, attribution, agency, contexts,
+            reading, headlines, time, method)
 
 __all__ = ["SECTIONS"]

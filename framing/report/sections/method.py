@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...lexicon import lexicon_checksum
+from ...lexicon import bundled_dir, lexicon_checksum
 from ...voice import VOICE_LABELS
 from ..inputs import ReportInputs
 from ..model import Section
@@ -17,10 +17,22 @@ def lexicon_files(inputs: ReportInputs) -> list[tuple[str, str, str]]:
     out = []
     for lx in inputs.analysis.lexicons:
         if lx.path and Path(lx.path).is_file():
-            out.append((lx.name, str(lx.path), lexicon_checksum(lx.path)))
+            out.append((lx.name, _shown(Path(lx.path)), lexicon_checksum(lx.path)))
         else:
             out.append((lx.name, "(built in Python, no file)", ""))
     return out
+
+
+def _shown(path: Path) -> str:
+    """A lexicon file as the page names it: the bundled copy by name, a file under the working
+    folder by its relative path (so the page does not depend on where it was made), else whole."""
+    path = path.resolve()
+    if path.parent == bundled_dir().resolve():
+        return f"bundled with framing: {path.name}"
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def build(inputs: ReportInputs) -> Section:

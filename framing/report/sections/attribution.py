@@ -1,0 +1,54 @@
+"""Who is believed: the verbs that report each speaker's claims."""
+from __future__ import annotations
+
+from ... import stats
+from ...analyses.attribution import attribution_asymmetry, attribution_table
+from .. import figures as figs
+from ..inputs import ReportInputs
+from ..model import Figure, Section
+from ..tables import table
+
+CLASSES = ("neutral", "distancing", "endorsing", "denial")
+EXAMPLES = 40
+
+
+def build(inputs: ReportInputs) -> Section | None:
+    rows = inputs.attributions
+    if rows is None or rows.empty:
+        return None
+    classes = [c for c in CLASSES if c in set(rows["verb_class"])] + sorted(set(rows["verb_class"]) - set(CLASSES))
+    drawn = _pooled(rows, inputs)
+    shares = stats.label_shares(drawn, "verb_class", classes, list(inputs.figure_groups), "reporting verbs")
+    fig = Figure("fig-attribution", figs.contrast_bars(shares, "reporting verbs", list(inputs.figure_groups),
+                                                            "Reporting verbs: which kind each group uses"),
+                 "Each bar is one group's reporting verbs: the share that are neutral (said, reported), distancing "
+                 "(claimed, alleged), endorsing (confirmed, acknowledged) or denials.",
+                 table("attribution-table", "Speakers and verb classes per group", attribution_table(rows),
+                       max_rows=40, command="framing attributions CORPUS"))
+    asym = attribution_asymmetry(rows)
+    items = [f"{p.group}: '{p.more_distanced}' gets distancing verbs in {p.share_more:.0%} of {p.n_more} attributions, "
+             f"'{p.less_distanced}' in {p.share_less:.0%} of {p.n_less}."
+             for p in asym.pairs.head(8).itertuples(index=False)]
+    examples = rows[rows["verb_class"] != "neutral"].head(EXAMPLES)
+    intro = [
+        "Who is given a claim, and with which verb. 'Said' and 'reported' pass a claim on without judging it; "
+        "'claimed', 'alleged' and 'insisted' put distance between the reporter and the speaker and invite "
+        "doubt; 'confirmed' and 'acknowledged' present the claim as true. When one side's figures are 'reported' "
+        "and the other's 'claimed', the verb does the arguing.",
+        "Found by rules, not by a parser (see the README for their precision and recall): check the examples.",
+    ]
+    if items:
+        intro.append("Where a group gives one speaker distancing verbs much more often than another:")
+    return Section("attribution", "Who is believed: reporting verbs", tuple(intro), items=tuple(items),
+                   figures=(fig,),
+                   tables=(table("attribution-examples", "Examples: every verb that is not neutral",
+                                 examples[["group", "doc_id", "speaker", "verb", "verb_class", "sentence"]],
+                                 max_rows=EXAMPLES, command="framing attributions CORPUS"),))
+
+
+def _pooled(rows, inputs: ReportInputs):
+    """Rows with groups outside the figures named as the pooled column."""
+    if not inputs.pooled:
+        return rows
+    shown = set(inputs.shown)
+    return rows.assign(group=[g if g in shown else inputs.pooled for g in rows["group"]])
