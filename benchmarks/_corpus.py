@@ -38,3 +38,27 @@ def documents(total_mb: float, doc_chars: int = 4000, seed: int = 1) -> list[str
             if size >= target:
                 break
     return docs
+
+
+def read_table(path: Path):
+    """A table of articles as pandas reads it (.csv, .csv.gz, .jsonl, .jsonl.gz, .parquet)."""
+    import pandas as pd
+
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return pd.read_json(path, lines=True)
+    if name.endswith(".parquet"):
+        return pd.read_parquet(path)
+    return pd.read_csv(path)
+
+
+def best_time(fn, repeat: int) -> float:
+    """The fastest of `repeat` runs of `fn`, in seconds."""
+    import time
+
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)

@@ -10,33 +10,17 @@ splitting, for comparison.
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from pathlib import Path
-
-import pandas as pd
 
 from framing.analyses import agency
 from framing.model import Corpus, Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import best_time, read_table
+
 from framing.sentences import sentence_spans
 from framing.text import normalize
-
-
-def read(path: Path) -> pd.DataFrame:
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz")):
-        return pd.read_json(path, lines=True)
-    if name.endswith(".parquet"):
-        return pd.read_parquet(path)
-    return pd.read_csv(path)
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:
@@ -45,15 +29,15 @@ def main() -> None:
     parser.add_argument("--text-col", default="content_original")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    df = read(args.path)
+    df = read_table(args.path)
     texts = [normalize(t) for t in df[args.text_col].fillna("").astype(str)]
     corpus = Corpus("bench", tuple(Document(str(i), t) for i, t in enumerate(texts)))
     labels = ["all"] * len(texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     rows = agency.casualties(corpus, labels)
-    total = best(lambda: agency.casualties(corpus, labels), args.repeat)
-    regex = best(lambda: [sum(1 for _ in agency._CANDIDATE.finditer(" " + t.lower())) for t in texts], args.repeat)
-    split = best(lambda: [sentence_spans(t) for t in texts], args.repeat)
+    total = best_time(lambda: agency.casualties(corpus, labels), args.repeat)
+    regex = best_time(lambda: [sum(1 for _ in agency._CANDIDATE.finditer(" " + t.lower())) for t in texts], args.repeat)
+    split = best_time(lambda: [sentence_spans(t) for t in texts], args.repeat)
     print(f"{len(texts)} articles, {mb:.2f} MB; {len(rows)} casualty clauses")
     print(f"casualties: {total:.3f} s = {mb / total:.1f} MB/s (best of {args.repeat}, one core)")
     print(f"  for comparison: the candidate regex alone {mb / regex:.0f} MB/s; "

@@ -10,34 +10,18 @@ rules: the candidate regex, the quotation spans, and `sentence_spans` over every
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from pathlib import Path
-
-import pandas as pd
 
 from framing.analyses.attribution import attributions, load_verb_classes
 from framing.model import Corpus, Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _corpus import best_time, read_table
+
 from framing.quotes import quote_spans
 from framing.sentences import sentence_spans
 from framing.text import normalize
-
-
-def read(path: Path) -> pd.DataFrame:
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz")):
-        return pd.read_json(path, lines=True)
-    if name.endswith(".parquet"):
-        return pd.read_parquet(path)
-    return pd.read_csv(path)
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:
@@ -46,17 +30,17 @@ def main() -> None:
     parser.add_argument("--text-col", default="content_original")
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    df = read(args.path)
+    df = read_table(args.path)
     texts = [normalize(t) for t in df[args.text_col].fillna("").astype(str)]
     corpus = Corpus("bench", tuple(Document(str(i), t) for i, t in enumerate(texts)))
     labels = ["all"] * len(texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     verbs = load_verb_classes()
     rows = attributions(corpus, labels, verbs=verbs)
-    total = best(lambda: attributions(corpus, labels, verbs=verbs), args.repeat)
-    scan = best(lambda: [len(verbs._scanner.findall(t)) for t in texts], args.repeat)
-    quotes = best(lambda: [quote_spans(t) for t in texts], args.repeat)
-    sentences = best(lambda: [sentence_spans(t) for t in texts], args.repeat)
+    total = best_time(lambda: attributions(corpus, labels, verbs=verbs), args.repeat)
+    scan = best_time(lambda: [len(verbs._scanner.findall(t)) for t in texts], args.repeat)
+    quotes = best_time(lambda: [quote_spans(t) for t in texts], args.repeat)
+    sentences = best_time(lambda: [sentence_spans(t) for t in texts], args.repeat)
     print(f"{len(texts)} documents, {mb:.2f} MB, {len(rows)} attributions "
           f"({rows['verb_class'].value_counts().to_dict()})")
     print(f"attributions: {total:.3f} s = {mb / total:.1f} MB/s")
