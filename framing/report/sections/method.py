@@ -24,15 +24,17 @@ def lexicon_files(inputs: ReportInputs) -> list[tuple[str, str, str]]:
 
 
 def _shown(path: Path) -> str:
-    """A lexicon file as the page names it: the bundled copy by name, a file under the working
-    folder by its relative path (so the page does not depend on where it was made), else whole."""
+    """A lexicon file as the page names it: a file under the working folder by its relative path,
+    the bundled copy by name (so the page does not depend on where it was made), else whole."""
     path = path.resolve()
+    try:
+        # First: from a checkout, ./lexicons/ is what a teacher edits, installed or not.
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        pass
     if path.parent == bundled_dir().resolve():
         return f"bundled with framing: {path.name}"
-    try:
-        return str(path.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return str(path)
 
 
 def build(inputs: ReportInputs) -> Section:
