@@ -10,6 +10,7 @@ from .analysis import Analysis, analyse
 from .corpus import Columns, from_dataframe, read_corpus
 from .lexicon import load_lexicon
 from .model import Corpus, Lexicon
+from .output import atomic_write_text, check_output_path
 
 
 def load_corpus(source: str | Path | pd.DataFrame, columns: Columns | None = None, name: str | None = None) -> Corpus:
@@ -33,10 +34,8 @@ def write_report(analysis: Analysis, path: str | Path, *, blind: bool = False, t
 
     report = build_report(analysis, blind=blind, title=title, voice=voice, groups=groups, story=story,
                           progress=progress)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(report), encoding="utf-8")
-    return path
+    check_output_path(path)
+    return atomic_write_text(path, render_report(report))
 
 
 __all__ = ["analyse", "load_corpus", "load_lexicons", "write_report", "Analysis", "Columns"]

@@ -83,15 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "category rates on headlines; time: category rates per month")
     p.add_argument("--method", choices=("mcq2008", "scattertext", "monroe-groups"), default="mcq2008",
                    help="Fightin' Words variant for --table compare/pairs (default: mcq2008)")
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N",
+    p.add_argument("--bootstrap", type=_non_negative, default=0, metavar="N",
                    help="with --table compare: add document-level bootstrap intervals from N replicates")
-    p.add_argument("--seed", type=int, default=20081, help="random seed of the bootstrap (default: 20081)")
+    p.add_argument("--seed", type=_non_negative, default=20081, help="random seed of the bootstrap (default: 20081)")
 
     p = command("discover", "print distinguishing terms outside the lexicon (candidates)")
     _corpus_args(p)
     _lexicon_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("--top", type=int, default=30, help="terms per comparison (default: 30)")
+    p.add_argument("--top", type=_positive, default=30, help="terms per comparison (default: 30)")
     _voice_arg(p)
     p.add_argument("--pairs", action="store_true", help="compare every ordered pair of groups, not each with the rest")
 
@@ -209,27 +209,28 @@ def _load(args):
 
 
 def _write_table(df, fmt: str, output: str | None = None) -> None:
-    """The table as CSV or JSON records on standard output, or into `output`."""
-    if output is not None:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
+    """The table as CSV or JSON records on standard output, or into `output` (whole or not at all)."""
+    from .output import atomic_write_text, safe_cells
+
     if fmt == "json":
         text = df.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            Path(output).write_text(text, encoding="utf-8")
-    elif output is None:
-        df.to_csv(sys.stdout, index=False, float_format="%.6g")
     else:
-        df.to_csv(output, index=False, float_format="%.6g", encoding="utf-8")
+        text = safe_cells(df).to_csv(index=False, float_format="%.6g")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(output, text)
 
 
 def _cmd_report(args) -> int:
     from .api import analyse, write_report
+    from .output import check_output_path
 
+    if args.output:  # before any analysis: minutes of work must not end in "cannot write"
+        check_output_path(args.output)
     corpus, lexicons = _load(args)
+    out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
-    out = Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html"
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
@@ -293,7 +294,10 @@ def _cmd_discover(args) -> int:
 def _cmd_matches(args) -> int:
     from .api import analyse
     from .matches import matches_table
+    from .output import check_output_path
 
+    if args.output is not None:
+        check_output_path(args.output)
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
     df = matches_table(analysis, voice=args.voice)
@@ -408,6 +412,16 @@ def _need_field(corpus, field: str | None) -> None:
     if field and not any(field in d.meta for d in corpus.documents):
         fields = sorted({k for d in corpus.documents for k in d.meta})
         raise FramingError(f"no document has the field {field!r}; available: {', '.join(fields) or 'none'}")
+
+
+def _non_negative(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {value!r}")
+    return n
 
 
 def _positive(value: str) -> int:

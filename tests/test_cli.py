@@ -188,3 +188,11 @@ def test_attributions_and_casualties(seeds_dir):
     agent = header.index("passive_agent")
     # 000 names Israel as the agent where 001, retelling it, does not (hand-read).
     assert int(rows["000_fc39facc4893a606"][agent]) > int(rows["001_cbc4fbe6991676f0"][agent])
+
+
+def test_bad_output_and_numbers_are_refused_before_any_work(seeds_dir, tmp_path):
+    code, _, err = run("report", str(seeds_dir), "-o", str(tmp_path))
+    assert code == 1 and "is a folder" in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+    assert run("discover", str(seeds_dir), "--top", "-1")[0] == 2
+    assert run("stats", str(seeds_dir), "--table", "compare", "--bootstrap", "-5")[0] == 2

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from ..output import safe_cells
 from .model import Table
 
 MAX_CSV_CHARS = 1_500_000  # per table embedded in the page; the CLI prints any table whole
@@ -24,6 +25,7 @@ def table(id_: str, title: str, df: pd.DataFrame, max_rows: int = 60, note: str 
         notes.append(f"{len(df):,} rows, in the CSV download.")
     elif len(df) > max_rows:
         notes.append(f"Showing {max_rows:,} of {len(df):,} rows; the CSV download has all of them.")
+    df = safe_cells(df)  # the download opens in spreadsheets
     csv = df.to_csv(index=False, float_format="%.6g")
     if len(csv) > MAX_CSV_CHARS:
         # Rows are sorted with the most useful first, so a cut keeps the head of the table.

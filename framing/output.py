@@ -1,0 +1,68 @@
+"""Writing what framing makes: whole files or nothing, and cells that a spreadsheet cannot run.
+
+- `atomic_write_text`: into a temporary file beside the target, then renamed over it, so an
+  interrupt leaves the previous file or the new one, never a half-written one.
+- `check_output_path`: a path that cannot be written is refused before any analysis runs.
+- `safe_cells`: CSV cells that begin with = + - @, a tab or a carriage return get a leading
+  apostrophe (OWASP's rule against formula injection), since a source or a speaker named
+  "=HYPERLINK(...)" would otherwise run as a formula when a teacher opens the CSV.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def check_output_path(path: str | Path) -> Path:
+    """`path` if a file can be written there (its folder is made if missing), else an InputError."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "is a folder; give a file name for the output, e.g. reports/corpus.html")
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(parent, f"cannot make the output folder: {exc.strerror or exc}") from None
+    if not os.access(parent, os.W_OK):
+        raise InputError(parent, "the output folder is not writable; choose another place with --output")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise InputError(path, "exists and cannot be overwritten; choose another place with --output")
+    return path
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write `text` (UTF-8) to `path` whole or not at all."""
+    path = check_output_path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def safe_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every text cell that a spreadsheet would read as a formula prefixed by "'"."""
+    out = None
+    for col in df.columns:
+        series = df[col]
+        if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+            continue
+        text = series.astype("string")
+        risky = text.str.startswith(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        if risky.any():
+            out = df.copy() if out is None else out
+            out[col] = series.where(~risky, "'" + text)
+    return df if out is None else out
