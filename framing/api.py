@@ -13,11 +13,13 @@ from .model import Corpus, Lexicon
 from .output import atomic_write_text, check_output_path
 
 
-def load_corpus(source: str | Path | pd.DataFrame, columns: Columns | None = None, name: str | None = None) -> Corpus:
-    """A corpus from a folder of .txt files, a table file, or a DataFrame."""
+def load_corpus(source: str | Path | pd.DataFrame, columns: Columns | None = None, name: str | None = None, *,
+                follow_symlinks: bool = False) -> Corpus:
+    """A corpus from a folder of .txt files, a table file, or a DataFrame. In a folder, symbolic
+    links are skipped (and listed) unless `follow_symlinks`, and never read outside the folder."""
     if isinstance(source, pd.DataFrame):
         return from_dataframe(source, columns, name=name or "corpus")
-    return read_corpus(source, columns, name=name)
+    return read_corpus(source, columns, name=name, follow_symlinks=follow_symlinks)
 
 
 def load_lexicons(names: Iterable[str | Path]) -> tuple[Lexicon, ...]:

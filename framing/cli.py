@@ -21,6 +21,8 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
                                   "or a .csv/.tsv/.jsonl/.parquet file")
     p.add_argument("--by", default="source", help="group documents by this field: source (default), "
                                                     "date:year|month|day, or any metadata column")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="in a folder, read symbolic links to .txt files inside it (default: list them as skipped)")
     g = p.add_argument_group("table columns (for .csv/.tsv/.jsonl/.parquet)")
     for field in ("text", "source", "date", "title", "url", "id"):
         g.add_argument(f"--{field}-col", default=field, metavar="NAME",
@@ -192,7 +194,7 @@ def _load(args):
 
     columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
                       url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns)
+    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
     if not args.quiet and corpus.skipped:
         from collections import Counter
 
@@ -326,7 +328,7 @@ def _corpus_and_labels(args):
 
     columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
                       url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns)
+    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
     return corpus, group_labels(corpus, args.by)
 
 

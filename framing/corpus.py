@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -41,15 +42,20 @@ class Columns:
     id: str = "id"
 
 
-def read_corpus(path: str | Path, columns: Columns | None = None, name: str | None = None) -> Corpus:
-    """Read a folder of `.txt` files or one table file into a `Corpus`."""
+def read_corpus(path: str | Path, columns: Columns | None = None, name: str | None = None, *,
+                follow_symlinks: bool = False) -> Corpus:
+    """Read a folder of `.txt` files or one table file into a `Corpus`.
+
+    In a folder, symbolic links are listed as skipped unless `follow_symlinks`, and even then a
+    link is read only when its target lies inside the folder: a corpus folder must never ship a
+    file from elsewhere on the machine (a link to /etc/passwd) into a shareable page."""
     path = Path(path)
     columns = columns or Columns()
     if not path.exists():
         raise InputError(path, "no such file or folder; check the path")
     name = name or (path.stem if path.is_file() else path.resolve().name)
     if path.is_dir():
-        return _read_folder(path, name)
+        return _read_folder(path, name, follow_symlinks)
     if _table_suffix(path) in TABLE_SUFFIXES:
         name = name if name != path.stem else _table_stem(path)
         return from_dataframe(_read_table(path), columns, name=name, origin=str(path))
@@ -230,8 +236,46 @@ def _line_from_message(message: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _read_folder(root: Path, name: str) -> Corpus:
-    files = sorted(p for p in root.rglob("*.txt") if p.is_file() and not p.name.startswith("."))
+def _walk(root: Path, follow_symlinks: bool) -> tuple[list[Path], list[Skipped]]:
+    """The `.txt` files of a folder (any case of the extension), in path order, and every other
+    entry listed with the reason it is not read. Links are followed only when asked and only
+    to targets inside `root`; hidden files and folders are listed, not read."""
+    top = root.resolve()
+    files, skipped = [], []
+    manifests = {top / m for m in MANIFEST_NAMES}
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        for d in sorted(dirs):
+            if d.startswith("."):
+                skipped.append(Skipped(str(here / d), "hidden folder, not read"))
+            elif (here / d).is_symlink():
+                skipped.append(Skipped(str(here / d), "link to a folder, not followed"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for n in sorted(names):
+            path = here / n
+            if n.startswith("."):
+                skipped.append(Skipped(str(path), "hidden file, not read"))
+                continue
+            if path.resolve() in manifests and not path.is_symlink():
+                continue
+            if not n.lower().endswith(".txt"):
+                skipped.append(Skipped(str(path), "not a .txt file"))
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not follow_symlinks:
+                    skipped.append(Skipped(str(path), "symbolic link, not followed (--follow-symlinks reads links "
+                                                      "that stay inside the corpus folder)"))
+                    continue
+                if not target.is_relative_to(top) or not target.is_file():
+                    skipped.append(Skipped(str(path), "symbolic link to a file outside the corpus folder, not read"))
+                    continue
+            files.append(path)
+    return sorted(files), skipped
+
+
+def _read_folder(root: Path, name: str, follow_symlinks: bool = False) -> Corpus:
+    files, skipped = _walk(root, follow_symlinks)
     manifest = _read_manifest(root)
     if not files:
         raise InputError(root, "no .txt files in this folder (searched recursively); "
@@ -239,12 +283,12 @@ def _read_folder(root: Path, name: str) -> Corpus:
     for rel, (line, _) in manifest.items():
         if not (root / rel).is_file():
             raise InputError(_manifest_path(root), f"names file {rel!r}, which does not exist", line=line)
-    results = []
+    results: list[Document | Skipped] = []
     for path in files:
         rel = path.relative_to(root).as_posix()
         meta = manifest.get(rel, (None, {}))[1]
         results.append(_read_text_file(path, root, meta))
-    return _finish(name, results, origin=root)
+    return _finish(name, [*results, *skipped], origin=root)
 
 
 def _manifest_path(root: Path) -> Path:

@@ -134,3 +134,38 @@ def test_compressed_tables(tmp_path):
         zf.writestr("b.csv", csv)
     with pytest.raises(InputError, match="unsupported file type"):
         read_corpus(tmp_path / "two.zip")
+
+
+def test_links_hidden_and_other_files_are_listed_not_read(tmp_path):
+    import os
+
+    from framing.corpus import read_corpus
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:the machine's own file", encoding="utf-8")
+    corpus_dir = tmp_path / "corpus"
+    (corpus_dir / "bbc").mkdir(parents=True)
+    (corpus_dir / "bbc" / "one.txt").write_text("The hostages were held.", encoding="utf-8")
+    (corpus_dir / "bbc" / "TWO.TXT").write_text("The captives were held.", encoding="utf-8")
+    (corpus_dir / "bbc" / ".draft.txt").write_text("hidden", encoding="utf-8")
+    (corpus_dir / "bbc" / "photo.jpg").write_bytes(b"\xff\xd8")
+    os.symlink(secret, corpus_dir / "bbc" / "leak.txt")
+    os.symlink(corpus_dir / "bbc" / "one.txt", corpus_dir / "bbc" / "again.txt")
+    os.symlink(tmp_path, corpus_dir / "elsewhere")
+
+    corpus = read_corpus(corpus_dir)
+    texts = [d.text for d in corpus.documents]
+    assert sorted(texts) == ["The captives were held.", "The hostages were held."]  # .TXT read too
+    reasons = {os.path.basename(s.path): s.reason for s in corpus.skipped}
+    assert reasons[".draft.txt"].startswith("hidden file")
+    assert reasons["photo.jpg"] == "not a .txt file"
+    assert reasons["leak.txt"].startswith("symbolic link, not followed")
+    assert reasons["again.txt"].startswith("symbolic link, not followed")
+    assert reasons["elsewhere"].startswith("link to a folder")
+    assert not any("root:x" in t for t in texts)
+
+    followed = read_corpus(corpus_dir, follow_symlinks=True)
+    reasons = {os.path.basename(s.path): s.reason for s in followed.skipped}
+    assert reasons["leak.txt"] == "symbolic link to a file outside the corpus folder, not read"
+    assert len(followed.documents) == 3  # the link inside the folder is read
+    assert not any("root:x" in d.text for d in followed.documents)
