@@ -13,6 +13,7 @@ import pandas as pd
 from .. import stats
 from ..analyses.agency import casualties
 from ..analyses.attribution import attributions
+from ..analyses.parallel import per_document_rows
 from ..analyses.retellings import retellings
 from ..analysis import Analysis
 from ..counts import Counts
@@ -22,6 +23,7 @@ from .options import ReportOptions
 
 MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest groups
 DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
+MAX_RETELLING_DOCS = 3000  # articles the report pairs into retellings without a story column
 PLOT_POINTS = 700     # rows of each plotted comparison (the extremes and the most frequent terms)
 
 
@@ -64,6 +66,11 @@ class ReportInputs:
     @property
     def pair_groups(self) -> tuple[str, ...]:
         return self.shown[:MAX_PAIR_GROUPS] if len(self.groups) > 2 else ()
+
+
+def _attributions(corpus, labels):
+    # Module level, so worker processes can run it; a teacher's ./lexicons/verbs.yaml comes first.
+    return attributions(corpus, labels, verbs="verbs")
 
 
 def blind_mapping(groups: tuple[str, ...]) -> dict[str, str]:
@@ -139,9 +146,14 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     story = None
     if options.story:
         story = [d.meta.get(options.story) or None for d in analysis.corpus.documents]
-    pairs = retellings(analysis.corpus, labels, story=story) if several else None
-    said = attributions(analysis.corpus, labels, verbs="verbs")  # a teacher's ./lexicons/verbs.yaml first
-    deaths = casualties(analysis.corpus, labels)
+    # Retellings compare articles with each other: on a large corpus about one topic the cost
+    # grows with the square of its size, so the page pairs them up to MAX_RETELLING_DOCS (or by
+    # a story column) and says so; framing retellings CORPUS pairs any corpus.
+    pairs = None
+    if several and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
+        pairs = retellings(analysis.corpus, labels, story=story)
+    said = per_document_rows(_attributions, analysis.corpus, labels)
+    deaths = per_document_rows(casualties, analysis.corpus, labels)
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,

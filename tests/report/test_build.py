@@ -331,3 +331,17 @@ def test_agency_section_shows_the_agent_dropped_between_the_tellings(seeds_repor
     examples = table(seeds_report, "agency-examples")
     zero = examples[(examples["group"] == "000_fc39facc4893a606") & (examples["construction"] == "passive_agent")]
     assert "Israel" in set(zero["agent"])
+
+
+def test_a_large_corpus_says_why_it_has_no_retellings(seeds, monkeypatch):
+    from framing.report import inputs
+    from framing.report.sections import retellings as section
+
+    monkeypatch.setattr(inputs, "MAX_RETELLING_DOCS", 2)
+    monkeypatch.setattr(section, "MAX_RETELLING_DOCS", 2)
+    report = build_report(seeds)
+    s = next(s for s in report.sections if s.id == "retellings")
+    assert not s.panels and "--story-col" in s.intro[0] and "framing retellings" in s.intro[0]
+    # A story column still pairs them.
+    named = next(s for s in build_report(seeds, story="story").sections if s.id == "retellings")
+    assert named.panels and named.panels[0]["found_by"] == "story column"

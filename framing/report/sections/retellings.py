@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...analyses.alignment import align
-from ..inputs import ReportInputs
+from ..inputs import MAX_RETELLING_DOCS, ReportInputs
 from ..model import Section
 from ..tables import table
 
@@ -15,6 +15,12 @@ NOTABLE = ("number", "title", "dropped", "added", "substituted")
 
 def build(inputs: ReportInputs) -> Section | None:
     pairs = inputs.retellings
+    if pairs is None and len(inputs.groups) > 1 and len(inputs.analysis.corpus) > MAX_RETELLING_DOCS:
+        return Section("retellings", "Two tellings of one story", (
+            f"With {len(inputs.analysis.corpus):,} articles the page does not look for retellings (more than "
+            f"{MAX_RETELLING_DOCS:,}: comparing every article with the others would take long). Name each "
+            "article's story with framing report --story-col NAME, or list the pairs with framing retellings "
+            "CORPUS and align any two with framing diff A B --corpus CORPUS.",))
     if pairs is None or pairs.empty:
         return None
     a = inputs.analysis
