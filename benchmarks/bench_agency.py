@@ -14,13 +14,11 @@ import sys
 from pathlib import Path
 
 from framing.analyses import agency
-from framing.model import Corpus, Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import best_time, read_table
+from _corpus import best_time, stage_corpus
 
 from framing.sentences import sentence_spans
-from framing.text import normalize
 
 
 def main() -> None:
@@ -29,11 +27,7 @@ def main() -> None:
     parser.add_argument("--text-col", default="content_original")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    df = read_table(args.path)
-    texts = [normalize(t) for t in df[args.text_col].fillna("").astype(str)]
-    corpus = Corpus("bench", tuple(Document(str(i), t) for i, t in enumerate(texts)))
-    labels = ["all"] * len(texts)
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    corpus, labels, texts, mb = stage_corpus(args.path, args.text_col)
     rows = agency.casualties(corpus, labels)
     total = best_time(lambda: agency.casualties(corpus, labels), args.repeat)
     regex = best_time(lambda: [sum(1 for _ in agency._CANDIDATE.finditer(" " + t.lower())) for t in texts], args.repeat)

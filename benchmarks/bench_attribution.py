@@ -14,14 +14,12 @@ import sys
 from pathlib import Path
 
 from framing.analyses.attribution import attributions, load_verb_classes
-from framing.model import Corpus, Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _corpus import best_time, read_table
+from _corpus import best_time, stage_corpus
 
 from framing.quotes import quote_spans
 from framing.sentences import sentence_spans
-from framing.text import normalize
 
 
 def main() -> None:
@@ -30,11 +28,7 @@ def main() -> None:
     parser.add_argument("--text-col", default="content_original")
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    df = read_table(args.path)
-    texts = [normalize(t) for t in df[args.text_col].fillna("").astype(str)]
-    corpus = Corpus("bench", tuple(Document(str(i), t) for i, t in enumerate(texts)))
-    labels = ["all"] * len(texts)
-    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    corpus, labels, texts, mb = stage_corpus(args.path, args.text_col)
     verbs = load_verb_classes()
     rows = attributions(corpus, labels, verbs=verbs)
     total = best_time(lambda: attributions(corpus, labels, verbs=verbs), args.repeat)

@@ -12,17 +12,22 @@ import pandas as pd
 
 from .. import stats
 from ..analyses.agency import casualties
+from ..analyses.alignment import align
 from ..analyses.attribution import attributions
 from ..analyses.parallel import per_document_rows
 from ..analyses.retellings import retellings
 from ..analysis import Analysis
+from ..contexts import word_contexts
 from ..counts import Counts
 from ..model import Corpus
 from ..ngrams import NgramCounts
+from ..text import term_key
 from .options import ReportOptions
 
 MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest groups
 DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
+WORD_CONTEXTS = 12   # uses of each discovered word embedded in the page
+MAX_PANELS = 8       # retellings aligned in full
 MAX_RETELLING_DOCS = 3000  # articles the report pairs into retellings without a story column
 PLOT_POINTS = 700     # rows of each plotted comparison (the extremes and the most frequent terms)
 
@@ -47,10 +52,12 @@ class ReportInputs:
     ngrams: NgramCounts | None        # discovery's counts, on the analysis's groups and voice
     vocabulary: pd.DataFrame          # one-vs-rest rows of the shown groups that the plot can draw
     vocabulary_pairs: pd.DataFrame    # the same for every ordered pair of the pair groups
-    discovery: pd.DataFrame           # the top terms of every group (stats.discover)
+    discovery: pd.DataFrame           # the top terms of every group (stats.discover), lexicon forms left out
+    word_contexts: dict               # a few uses of each discovered word of the shown groups
     headline_categories: pd.DataFrame | None  # category rates on headlines, figure groups
     time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
     retellings: pd.DataFrame | None   # analyses.retellings: pairs of tellings of one story
+    alignments: tuple = ()            # analyses.alignment of the first MAX_PANELS pairs, in their order
     attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses
     casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses
     blind_key: tuple[tuple[str, str], ...] = ()
@@ -59,6 +66,13 @@ class ReportInputs:
     def voice(self):
         return self.options.voice
 
+    def pooled_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Rows of an analysis with every group outside the figures renamed to the pooled column."""
+        if not self.pooled:
+            return rows
+        shown = set(self.shown)
+        return rows.assign(group=[g if g in shown else self.pooled for g in rows["group"]])
+
     @property
     def figure_groups(self) -> tuple[str, ...]:
         return self.figure_counts.groups
@@ -66,6 +80,14 @@ class ReportInputs:
     @property
     def pair_groups(self) -> tuple[str, ...]:
         return self.shown[:MAX_PAIR_GROUPS] if len(self.groups) > 2 else ()
+
+
+def without_lexicon_forms(df: pd.DataFrame, lexicons) -> pd.DataFrame:
+    """The rows whose term is not itself a form of a lexicon term (those have their own rows)."""
+    forms = {term_key(f) for lx in lexicons for _, t in lx.terms() for f in t.forms}
+    terms = pd.unique(df["term"])
+    is_form = dict(zip(terms, (term_key(t) in forms for t in terms)))
+    return df[~df["term"].map(is_form).astype(bool)]
 
 
 def _attributions(corpus, labels):
@@ -132,7 +154,11 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         if pair_groups:
             vocabulary_pairs = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, pairs=True,
                                                            only=pair_groups, points=PLOT_POINTS)
-        discovery = stats.discover(analysis.corpus, analysis.lexicons, ngrams=ngrams, top=DISCOVERY_TOP)
+        # A lexicon term has its own row (with its variants): one z per term on the page.
+        discovery = without_lexicon_forms(
+            stats.discover(analysis.corpus, analysis.lexicons, ngrams=ngrams, top=DISCOVERY_TOP), analysis.lexicons)
+    shown_words = set(discovery.loc[discovery["group"].isin(shown), "term"]) if len(discovery) else set()
+    words = word_contexts(analysis.corpus, shown_words, labels, per_term=WORD_CONTEXTS)
     evidence = stats.contrast_evidence(counts, analysis.lexicons, voice)
     if evidence.empty:  # a class reader of a few articles: one article per group is all there is
         evidence = stats.contrast_evidence(counts, analysis.lexicons, voice, min_documents=1)
@@ -152,6 +178,9 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     pairs = None
     if several and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
         pairs = retellings(analysis.corpus, labels, story=story)
+    texts = {d.id: d.text for d in analysis.corpus.documents}
+    alignments = () if pairs is None else tuple(
+        align(texts[a], texts[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
     said = per_document_rows(_attributions, analysis.corpus, labels)
     deaths = per_document_rows(casualties, analysis.corpus, labels)
     return ReportInputs(
@@ -162,6 +191,7 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         shares=stats.contrast_shares(counts, analysis.lexicons, voice),
         figure_shares=stats.contrast_shares(figure_counts, analysis.lexicons, voice),
         evidence=evidence, lexicon_comparison=lex_cmp, sensitivity=sens, ngrams=ngrams, vocabulary=vocabulary,
-        vocabulary_pairs=vocabulary_pairs, discovery=discovery, headline_categories=headline_categories, time=time,
-        retellings=pairs, attributions=said, casualties=deaths,
+        vocabulary_pairs=vocabulary_pairs, discovery=discovery, word_contexts=words,
+        headline_categories=headline_categories, time=time,
+        retellings=pairs, alignments=alignments, attributions=said, casualties=deaths,
         blind_key=blind_key)

@@ -7,7 +7,6 @@ from .. import figures as figs
 from ..inputs import ReportInputs
 from ..model import Figure, Section
 from ..tables import table
-from .attribution import _pooled
 
 LABELS = {"active": "active (Israeli strikes killed 12)", "passive_agent": "passive with agent (killed by Israel)",
           "passive_agentless": "passive, no agent (were killed)", "intransitive": "intransitive (died)",
@@ -19,7 +18,7 @@ def build(inputs: ReportInputs) -> Section | None:
     rows = inputs.casualties
     if rows is None or rows.empty:
         return None
-    drawn = _pooled(rows, inputs).assign(label=lambda d: d["construction"].map(LABELS))
+    drawn = inputs.pooled_rows(rows).assign(label=lambda d: d["construction"].map(LABELS))
     shares = stats.label_shares(drawn, "label", [LABELS[c] for c in CONSTRUCTIONS], list(inputs.figure_groups),
                                 "how deaths are told")
     per_group = agency_table(rows)

@@ -17,7 +17,7 @@ def build(inputs: ReportInputs) -> Section | None:
     if rows is None or rows.empty:
         return None
     classes = [c for c in CLASSES if c in set(rows["verb_class"])] + sorted(set(rows["verb_class"]) - set(CLASSES))
-    drawn = _pooled(rows, inputs)
+    drawn = inputs.pooled_rows(rows)
     shares = stats.label_shares(drawn, "verb_class", classes, list(inputs.figure_groups), "reporting verbs")
     fig = Figure("fig-attribution", figs.contrast_bars(shares, "reporting verbs", list(inputs.figure_groups),
                                                             "Reporting verbs: which kind each group uses"),
@@ -45,10 +45,3 @@ def build(inputs: ReportInputs) -> Section | None:
                                  examples[["group", "doc_id", "speaker", "verb", "verb_class", "sentence"]],
                                  max_rows=EXAMPLES, command="framing attributions CORPUS"),))
 
-
-def _pooled(rows, inputs: ReportInputs):
-    """Rows with groups outside the figures named as the pooled column."""
-    if not inputs.pooled:
-        return rows
-    shown = set(inputs.shown)
-    return rows.assign(group=[g if g in shown else inputs.pooled for g in rows["group"]])

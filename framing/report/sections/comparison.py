@@ -5,9 +5,8 @@ import numpy as np
 import pandas as pd
 
 from ... import stats
-from ...lexicon import term_key
 from .. import figures as figs
-from ..inputs import ReportInputs
+from ..inputs import ReportInputs, without_lexicon_forms
 from ..model import Figure, Section
 from ..tables import table
 
@@ -25,7 +24,7 @@ def build(inputs: ReportInputs) -> Section:
     lex_by_group = dict(tuple(lex.groupby("group", sort=False)))
     # A lexicon term is drawn once, from the lexicon comparison (variants included), so the page
     # gives one z per term and comparison.
-    vocabulary = without_lexicon_forms(inputs.vocabulary, inputs)
+    vocabulary = without_lexicon_forms(inputs.vocabulary, inputs.analysis.lexicons)
     words_by_group = dict(tuple(vocabulary.groupby("group", sort=False)))
     comparisons, tops = [], []
     for g in inputs.shown:
@@ -42,7 +41,7 @@ def build(inputs: ReportInputs) -> Section:
             comparisons.append(_points(f"{a} vs {b}", a, b, _subset(sub), None))
             tops.append(_top(sub, f"{a} vs {b}", a, b))
     extra = [g for g in inputs.groups if g not in inputs.shown]
-    disc = without_lexicon_forms(inputs.discovery, inputs)
+    disc = inputs.discovery
     disc_by_group = dict(tuple(disc.groupby("group", sort=False)))
     half = max(EXTRA_MIN, min(EXTRA_MAX, EXTRA_POINTS // max(len(extra), 1))) // 2
     for g in extra:
@@ -87,14 +86,6 @@ def build(inputs: ReportInputs) -> Section:
     data = {"fw": [{k: v for k, v in c.items() if k != "first"} for c in comparisons]}
     return Section("comparison", "Fightin' Words", tuple(intro), figures=(fig,), tables=tuple(tables),
                    widget="comparison", data=data)
-
-
-def without_lexicon_forms(df: pd.DataFrame, inputs: ReportInputs) -> pd.DataFrame:
-    """The rows whose term is not itself a form of a lexicon term (those have their own rows)."""
-    forms = {term_key(f) for lx in inputs.analysis.lexicons for _, t in lx.terms() for f in t.forms}
-    terms = pd.unique(df["term"])
-    is_form = dict(zip(terms, (term_key(t) in forms for t in terms)))
-    return df[~df["term"].map(is_form).astype(bool)]
 
 
 def _subset(sub: pd.DataFrame) -> pd.DataFrame:

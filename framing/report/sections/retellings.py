@@ -3,12 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...analyses.alignment import align
-from ..inputs import MAX_RETELLING_DOCS, ReportInputs
+from ..inputs import MAX_PANELS, MAX_RETELLING_DOCS, ReportInputs
 from ..model import Section
 from ..tables import table
 
-MAX_PANELS = 8        # aligned pairs drawn in full
 MAX_SENTENCES = 80    # per panel
 NOTABLE = ("number", "title", "dropped", "added", "substituted")
 
@@ -27,8 +25,7 @@ def build(inputs: ReportInputs) -> Section | None:
     docs = {d.id: d for d in a.corpus.documents}
     terms = {p.doc_id: Counter((m.category, m.term) for m in p.matches) for p in a.profiles}
     panels = []
-    for r in pairs.head(MAX_PANELS).itertuples(index=False):
-        al = align(docs[r.doc_a].text, docs[r.doc_b].text)
+    for r, al in zip(pairs.itertuples(index=False), inputs.alignments):
         ta, tb = terms[r.doc_a], terms[r.doc_b]
         lost = sorted(f"{t} ({c}) x{n}" for (c, t), n in (ta - tb).items())
         gained = sorted(f"{t} ({c}) x{n}" for (c, t), n in (tb - ta).items())
