@@ -5,15 +5,26 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cli_analyses import _cmd_attributions, _cmd_casualties, _cmd_diff, _cmd_retellings
+from .cli_common import (
+    DEFAULT_LEXICON,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    _fraction,
+    _load,
+    _need_field,
+    _need_two_groups,
+    _non_negative,
+    _positive,
+    _progress,
+    _Usage,
+    _write_table,
+)
 from .errors import FramingError, LexiconError
-
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
-DEFAULT_LEXICON = "israel-gaza"
-SHOW_SKIPPED = 10
 
 
 def _corpus_args(p: argparse.ArgumentParser) -> None:
@@ -180,50 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _progress(args, desc: str, unit: str = "doc"):
-    if args.quiet:
-        return None
-    from tqdm import tqdm
-
-    return lambda it: tqdm(it, desc=desc, unit=unit, delay=2, file=sys.stderr, leave=False)
-
-
-def _load(args):
-    from .api import load_corpus, load_lexicons
-    from .corpus import Columns
-
-    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
-                      url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
-    if not args.quiet and corpus.skipped:
-        from collections import Counter
-
-        reasons = Counter(s.reason for s in corpus.skipped)
-        summary = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        print(f"framing: skipped {len(corpus.skipped)} input(s) ({summary}):", file=sys.stderr)
-        for s in corpus.skipped[:SHOW_SKIPPED]:
-            print(f"  {s.path}: {s.reason}", file=sys.stderr)
-        if len(corpus.skipped) > SHOW_SKIPPED:
-            print(f"  ... and {len(corpus.skipped) - SHOW_SKIPPED} more (all are listed in the report's overview)",
-                  file=sys.stderr)
-    lexicons = load_lexicons(args.lexicon or [DEFAULT_LEXICON])
-    return corpus, lexicons
-
-
-def _write_table(df, fmt: str, output: str | None = None) -> None:
-    """The table as CSV or JSON records on standard output, or into `output` (whole or not at all)."""
-    from .output import atomic_write_text, safe_cells
-
-    if fmt == "json":
-        text = df.to_json(orient="records", force_ascii=False, indent=1) + "\n"
-    else:
-        text = safe_cells(df).to_csv(index=False, float_format="%.6g")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        atomic_write_text(output, text)
-
-
 def _cmd_report(args) -> int:
     from .api import analyse, write_report
     from .output import check_output_path
@@ -307,144 +274,6 @@ def _cmd_matches(args) -> int:
     if args.output is not None:
         print(f"framing: wrote {len(df)} matches to {args.output}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
-
-
-def _cmd_retellings(args) -> int:
-    from .analyses.retellings import DEFAULT_THRESHOLD, retellings
-
-    corpus, labels = _corpus_and_labels(args)
-    _need_two_groups(tuple(dict.fromkeys(labels)), args.by)
-    _need_field(corpus, args.story_col)
-    story = [d.meta.get(args.story_col) or None for d in corpus.documents] if args.story_col else None
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    _write_table(retellings(corpus, labels, threshold=threshold, story=story), args.format)
-    return EXIT_OK
-
-
-def _corpus_and_labels(args):
-    from .api import load_corpus
-    from .corpus import Columns
-    from .grouping import group_labels
-
-    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
-                      url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
-    return corpus, group_labels(corpus, args.by)
-
-
-def _cmd_attributions(args) -> int:
-    from .analyses.attribution import attribution_table, attributions
-
-    corpus, labels = _corpus_and_labels(args)
-    rows = attributions(corpus, labels, verbs=args.verbs or "verbs")
-    _write_table(attribution_table(rows) if args.table == "speakers" else rows, args.format)
-    return EXIT_OK
-
-
-def _cmd_casualties(args) -> int:
-    from .analyses.agency import agency_table, casualties
-
-    corpus, labels = _corpus_and_labels(args)
-    rows = casualties(corpus, labels)
-    _write_table(agency_table(rows) if args.table == "groups" else rows, args.format)
-    return EXIT_OK
-
-
-def _cmd_diff(args) -> int:
-    from .analyses.alignment import align
-    from .text import decode, normalize
-
-    if args.corpus:
-        from .api import load_corpus
-        from .corpus import Columns
-
-        corpus = load_corpus(args.corpus, columns=Columns(text=args.text_col, id=args.id_col))
-        docs = {d.id: d.text for d in corpus.documents}
-        missing = [x for x in (args.doc_a, args.doc_b) if x not in docs]
-        if missing:
-            raise FramingError(f"no document with the id {missing[0]!r} in {args.corpus} "
-                               f"(ids look like {next(iter(docs), '?')!r})")
-        a, b = docs[args.doc_a], docs[args.doc_b]
-    else:
-        texts = []
-        for name in (args.doc_a, args.doc_b):
-            path = Path(name)
-            if not path.is_file():
-                raise FramingError(f"{name}: no such file (to compare two documents of a corpus, add --corpus CORPUS)")
-            texts.append(normalize(decode(path.read_bytes()).text))
-        a, b = texts
-    sys.stdout.write(_diff_text(align(a, b), args.doc_a, args.doc_b))
-    return EXIT_OK
-
-
-def _diff_text(alignment, name_a: str, name_b: str) -> str:
-    """The alignment for a terminal: [-dropped-] and {+added+} marks, as `git diff --word-diff`."""
-    marks = {"same": ("", ""), "changed": ("[-", "-]"), "dropped": ("[-", "-]"), "added": ("{+", "+}")}
-    lines = [f"--- {name_a}", f"+++ {name_b}"]
-    counts = alignment.counts()
-    lines.append("changes: " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
-    for s in alignment.sentences:
-        lines.append("")
-        if s.a is None:
-            lines.append("  only in B: {+" + s.b + "+}")
-        elif s.b is None:
-            lines.append("  only in A: [-" + s.a + "-]")
-        else:
-            a = "".join(f"{marks[k][0]}{t.rstrip()}{marks[k][1]}{t[len(t.rstrip()):]}" if k != "same" else t
-                        for t, k in s.parts_a)
-            b = "".join(f"{'{+'}{t.rstrip()}{'+}'}{t[len(t.rstrip()):]}" if k != "same" else t for t, k in s.parts_b)
-            lines += [f"  A: {a}", f"  B: {b}"]
-            notable = [c for c in s.changes if c.kind in ("number", "title", "dropped", "added", "substituted")]
-            for c in notable:
-                lines.append(f"     {c.kind}: {c.a or '-'} -> {c.b or '-'}")
-    return "\n".join(lines) + "\n"
-
-
-def _fraction(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        x = -1.0
-    if not 0 <= x <= 1:
-        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, not {value!r}")
-    return x
-
-
-def _need_field(corpus, field: str | None) -> None:
-    if field and not any(field in d.meta for d in corpus.documents):
-        fields = sorted({k for d in corpus.documents for k in d.meta})
-        raise FramingError(f"no document has the field {field!r}; available: {', '.join(fields) or 'none'}")
-
-
-def _non_negative(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, not {value!r}")
-    return n
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
-    return n
-
-
-class _Usage(Exception):
-    """Options that parse but contradict each other: a usage error (exit 2)."""
-
-
-def _need_two_groups(groups: Sequence[str], by: str) -> None:
-    if len(groups) < 2:
-        raise FramingError(f"all documents are in one group ({groups[0]!r}, by {by}); "
-                           "comparisons need at least two: put each source in its own folder, add a source "
-                           "column, or choose another field with --by")
 
 
 def _cmd_lexicons(args) -> int:
