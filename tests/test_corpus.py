@@ -32,9 +32,12 @@ def test_folder_per_source_and_recursion(tmp_path):
 def test_date_header_variants(tmp_path):
     write(tmp_path / "a.txt", "date 2024-02-29\nBody text.")
     write(tmp_path / "b.txt", "  date 2023-02-30 Not a real date stays.")
-    docs = {d.id: d for d in read_corpus(tmp_path)}
+    corpus = read_corpus(tmp_path)
+    docs = {d.id: d for d in corpus}
     assert docs["a"].date == dt.date(2024, 2, 29) and docs["a"].text == "Body text."
-    assert docs["b"].date is None and docs["b"].text.startswith("date 2023-02-30")
+    # A date line that is no date is reported, and does not stay in the text to be counted.
+    assert docs["b"].date is None and docs["b"].text == "Not a real date stays."
+    assert any("b.txt" in n and "'date 2023-02-30' is not a date" in n for n in corpus.notes)
 
 
 def test_manifest_metadata_and_missing_file(tmp_path):
@@ -101,7 +104,8 @@ def test_csv_tsv_jsonl_parquet_and_dataframe(tmp_path):
         assert [(d.text, d.source, d.date, d.meta["extra"]) for d in corpus] == [
             ("The hostages.", "A", dt.date(2023, 10, 7), "x"), ("The captives.", "B", dt.date(2023, 10, 8), "y")], name
         assert [s.reason for s in corpus.skipped] == ["empty text"]
-        assert corpus.skipped[0].path.endswith(":4")  # line 4 of the file, counting the header
+        # The record's line in the file: 4 with a header row, 3 in JSON Lines; the row in Parquet.
+        assert corpus.skipped[0].path.endswith(":3" if name in ("c.jsonl", "c.parquet") else ":4"), name
     assert len(from_dataframe(df, cols)) == 2
 
 
@@ -112,10 +116,15 @@ def test_csv_without_the_named_column(tmp_path):
     assert "c.csv" in str(err.value) and "'text'" in str(err.value) and "--text-col" in str(err.value)
 
 
-def test_invalid_jsonl_line(tmp_path):
-    write(tmp_path / "c.jsonl", '{"text": "ok"}\n{broken\n')
-    with pytest.raises(InputError, match=r"c.jsonl:2"):
-        read_corpus(tmp_path / "c.jsonl")
+def test_invalid_jsonl_line_is_skipped_with_its_line(tmp_path):
+    write(tmp_path / "c.jsonl", '{"text": "ok"}\n{broken\n["a list"]\n{"text": "also ok"}\n')
+    corpus = read_corpus(tmp_path / "c.jsonl")
+    assert [d.text for d in corpus] == ["ok", "also ok"]
+    assert [(s.path.rsplit(":", 1)[1], s.reason.split(" (")[0]) for s in corpus.skipped] == [
+        ("2", "not valid JSON"), ("3", "not a JSON object")]
+    write(tmp_path / "d.jsonl", "{broken\n")
+    with pytest.raises(InputError, match=r"d.jsonl: no JSON objects.*d.jsonl:1: not valid JSON"):
+        read_corpus(tmp_path / "d.jsonl")
 
 
 def test_compressed_tables(tmp_path):
