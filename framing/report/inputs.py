@@ -18,10 +18,11 @@ from ..analyses.parallel import per_document_rows
 from ..analyses.retellings import retellings
 from ..analysis import Analysis
 from ..contexts import word_contexts
-from ..counts import Counts
-from ..model import Corpus
+from ..counts import Counts, DocumentProfile, TermIndex
+from ..model import Category, Corpus, Lexicon, Term
 from ..ngrams import NgramCounts
 from ..text import term_key
+from .names import renaming, visible_controls
 from .options import ReportOptions
 
 MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest groups
@@ -123,9 +124,67 @@ def blinded(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
                    doc_groups={new_ids[k]: mapping[g] for k, g in analysis.doc_groups.items()})
 
 
+def with_visible_names(analysis: Analysis) -> Analysis:
+    """The same analysis with the bidirectional controls in its names (groups, document ids, the
+    grouping column, lexicon, category and term names) written as visible tokens
+    (`names.visible_controls`), so that every figure, table, selector and download of the page
+    shows them and none reorders the text around it. Titles and article text are not names: they
+    are kept as they are (see `names.isolate`). Costs one scan of the names when none has a control."""
+    groups = renaming(analysis.groups)
+    ids = renaming(d.id for d in analysis.corpus.documents)
+    keys = analysis.counts.terms.keys
+    lexicons = renaming(k[0] for k in keys)
+    categories = {lx: renaming(k[1] for k in keys if k[0] == lx) for lx in dict.fromkeys(k[0] for k in keys)}
+    terms = {(lx, c): renaming(k[2] for k in keys if k[:2] == (lx, c)) for lx, c in dict.fromkeys(k[:2] for k in keys)}
+    by = visible_controls(analysis.by)
+    if not (groups or ids or lexicons or any(categories.values()) or any(terms.values()) or by != analysis.by):
+        return analysis
+
+    def key(lx: str, category: str, term: str) -> tuple[str, str, str]:
+        return (lexicons.get(lx, lx), categories[lx].get(category, category), terms[(lx, category)].get(term, term))
+
+    labels = {k: key(*k) for k in keys}
+    changed = {k: v for k, v in labels.items() if k != v}
+
+    def lexicon(lx: Lexicon) -> Lexicon:
+        def term(c: Category, t: Term) -> Term:
+            shown = terms.get((lx.name, c.name), {}).get(t.term, t.term)
+            # The name it was counted under stays one of its forms (discovery leaves forms out).
+            return t if shown == t.term else replace(t, term=shown, variants=(t.term, *t.variants))
+
+        cats = tuple(replace(c, name=categories.get(lx.name, {}).get(c.name, c.name),
+                             terms=tuple(term(c, t) for t in c.terms)) for c in lx.categories)
+        return replace(lx, name=lexicons.get(lx.name, lx.name), categories=cats)
+
+    def counts(c: Counts | None) -> Counts | None:
+        if c is None:
+            return None
+        return replace(c, groups=tuple(groups.get(g, g) for g in c.groups),
+                       terms=TermIndex(tuple(labels.get(k, k) for k in c.terms.keys)))
+
+    def profile(p: DocumentProfile) -> DocumentProfile:
+        doc_id, group = ids.get(p.doc_id, p.doc_id), groups.get(p.group, p.group)
+        relabel = bool(changed) and any(m[1:4] in changed for m in p.matches)
+        if doc_id == p.doc_id and not relabel:
+            return p if group == p.group else replace(p, group=group)
+        matches = tuple(m._replace(doc_id=doc_id, lexicon=labels[m[1:4]][0], category=labels[m[1:4]][1],
+                                   term=labels[m[1:4]][2]) if m[1:4] in changed or doc_id != p.doc_id
+                        else m for m in p.matches)
+        return replace(p, doc_id=doc_id, group=group, matches=matches)
+
+    docs = tuple(replace(d, id=ids[d.id]) if d.id in ids else d for d in analysis.corpus.documents)
+    return replace(analysis, corpus=replace(analysis.corpus, documents=docs), by=by,
+                   lexicons=tuple(lexicon(lx) for lx in analysis.lexicons),
+                   groups=tuple(groups.get(g, g) for g in analysis.groups),
+                   doc_groups={ids.get(k, k): groups.get(g, g) for k, g in analysis.doc_groups.items()},
+                   profiles=tuple(profile(p) for p in analysis.profiles),
+                   counts=counts(analysis.counts), headlines=counts(analysis.headlines))
+
+
 def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportInputs:
     """Compute every table of the report, once."""
     source = analysis.corpus
+    analysis = with_visible_names(analysis)
     blind_key: tuple[tuple[str, str], ...] = ()
     if options.blind:
         # Letters follow size, so "Source A" is the largest group.

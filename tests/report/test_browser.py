@@ -46,17 +46,34 @@ def shots(tmp_path_factory):
     return path
 
 
+# Every violation of the page's content-security policy, from before its first script runs (an init
+# script is not subject to the policy).
+WATCH_POLICY = """window.__policyViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__policyViolations.push([e.effectiveDirective, e.blockedURI, e.sample].join(' '));
+}, true);"""
+
+
 class Page:
-    def __init__(self, browser, path: Path, viewport=None):
-        self.page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
-        self.errors, self.requests = [], []
+    def __init__(self, browser, path: Path, viewport=None, **context):
+        self.page = browser.new_page(viewport=viewport or {"width": 1280, "height": 900}, **context)
+        self.errors, self.requests, self.dialogs = [], [], []
+        self.page.add_init_script(WATCH_POLICY)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
         self.page.goto(path.as_uri(), timeout=LOAD_TIMEOUT)
         # The page's script sets this once every figure is drawn and before wiring the widgets.
         self.page.wait_for_function("window.__framingFirstFigure !== undefined", timeout=LOAD_TIMEOUT)
         self.page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length > 0")
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def violations(self):
+        return self.page.evaluate("window.__policyViolations")
 
     def external_requests(self):
         return [u for u in self.requests if not u.startswith(("file:", "data:", "blob:", "about:"))]
@@ -128,7 +145,7 @@ def seeds_manifest():
 def test_seeds_report_renders_offline(browser, seeds_report, shots):
     p = Page(browser, seeds_report)
     page = p.page
-    assert p.errors == []
+    assert p.errors == [] and p.violations() == []
     assert p.external_requests() == []
     plots = dict(plot_sizes(page))
     assert len(plots) >= 5 and all(n > 0 for n in plots.values())
@@ -456,9 +473,145 @@ def test_nothing_from_the_corpus_runs(browser, hostile_report, shots):
     page.select_option("#kwic-group", f"Evil {EVIL}")
     assert page.evaluate("window.__pwned") is None
     assert p.errors == [] and p.external_requests() == []
+    assert p.violations() == [] and p.dialogs == []
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("main b:text('bold')").count() == 0
     page.screenshot(path=str(shots / "hostile-top.png"))
+    p.close()
+
+
+# --- a strict content-security policy, and names that try to reorder the page ----------------------------
+
+RLO, PDF, PDI, RLM = "\u202e", "\u202c", "\u2069", "\u200f"
+HYPERLINK = '=HYPERLINK("http://example.org/x","click me")'
+
+
+@pytest.fixture(scope="module")
+def bidi_report(tmp_path_factory):
+    """A small corpus whose source, lexicon and category names carry a right-to-left override (and
+    markup, and a spreadsheet formula), and whose titles and text carry one after a stray isolate
+    end (U+2069), which would close a <bdi> early. Articles with Arabic keep their right-to-left marks."""
+    sources = [f"Outlet {RLO}A", f"Evil {EVIL}", HYPERLINK]
+    rows = []
+    start = dt.date(2023, 10, 1)
+    for i in range(36):
+        word = ["hostages", "captives", "prisoners"][i % 3]
+        rows.append({"text": f"Report {i}: the {word} were held, officials said. The war went on. "
+                             f"{RLM}\u0634\u0643\u0631\u0627{RLM} {PDI}{RLO}desrever{PDF} and the {word} waited.",
+                     "source": sources[i % 3], "title": f"Headline {i} {PDI}{RLO}desrever",
+                     "story": f"story {i // 3}", "date": (start + dt.timedelta(days=i)).isoformat(), "id": f"doc-{i}"})
+    lexicon = Lexicon(f"lexicon {RLO}x", (
+        Category(f"captivity {RLO}y", (Term("hostages"), Term("captives"), Term("prisoners")), contrast=True),
+        Category("war", (Term("war"),))))
+    out = tmp_path_factory.mktemp("bidi") / "bidi.html"
+    write_report(analyse(load_corpus(pd.DataFrame(rows)), [lexicon]), out, title=f"Title {RLO}z", story="story")
+    return out
+
+
+def policy(page) -> dict[str, list[str]]:
+    content = page.get_attribute("meta[http-equiv='Content-Security-Policy']", "content")
+    return {d.split()[0]: d.split()[1:] for d in (x.strip() for x in content.split(";")) if d}
+
+
+def drawn_figures(page):
+    """Figures with data and an SVG drawn inside their div, and the figures the page ships."""
+    drawn = page.eval_on_selector_all(".js-plotly-plot", "ds => ds.filter(d => (d.data || []).length "
+                                                         "&& d.querySelector('svg.main-svg')).map(d => d.id)")
+    return drawn, page.eval_on_selector_all("script[data-figure]", "ss => ss.map(s => s.dataset.figure)")
+
+
+def reads_left_to_right(page, selector, text):
+    """Whether the first two characters of `text` inside `selector` are drawn left to right on one line."""
+    return page.eval_on_selector(selector, """(root, text) => {
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const at = n.data.indexOf(text);
+            if (at < 0) continue;
+            const box = i => { const r = document.createRange(); r.setStart(n, at + i); r.setEnd(n, at + i + 1);
+                               return r.getBoundingClientRect(); };
+            const a = box(0), b = box(1);
+            return Math.abs(a.top - b.top) < 1 && a.left < b.left;
+        }
+        throw new Error("not found: " + text);
+    }""", text)
+
+
+def test_strict_policy_draws_every_figure_without_a_violation(browser, bidi_report, hostile_report):
+    for report in (bidi_report, hostile_report):
+        p = Page(browser, report, accept_downloads=True)
+        page = p.page
+        rules = policy(page)
+        assert "'unsafe-eval'" not in sum(rules.values(), [])
+        assert rules["default-src"] == ["'none'"] and rules["connect-src"] == ["'none'"]
+        assert rules["base-uri"] == ["'none'"] and rules["form-action"] == ["'none'"]
+        assert rules["script-src"] and all(s.startswith("'sha256-") for s in rules["script-src"])
+        assert not {"script-src-elem", "script-src-attr"} & set(rules)
+        drawn, shipped = drawn_figures(page)
+        assert drawn == shipped and len(shipped) >= 5
+        # What else runs plotly.js and the page's script: hovers, redraws, clicks, the image download.
+        page.hover("#fig-heatmap .nsewdrag")
+        choose_comparison(page, 1)
+        page.hover("#fig-fightin-words .nsewdrag")
+        for i in range(min(len(trace(page, "fig-fightin-words", "customdata")), 4)):
+            click_fightin_words_point(page, i)
+        page.locator("#picker summary").click()
+        page.select_option("#picker-groups", [p.data("groups")[0]])
+        page.click("#picker-apply")
+        page.wait_for_function("document.getElementById('fig-heatmap').data[0].x.length === 1")
+        page.select_option("#read-b", "2")
+        page.hover("#fig-heatmap")
+        with page.expect_download() as png:
+            page.click("#fig-heatmap .modebar-btn[data-title='Download plot as a PNG']")
+        assert png.value.suggested_filename.endswith(".png")
+        drawn, shipped = drawn_figures(page)
+        assert drawn == shipped
+        assert p.violations() == [] and p.errors == [] and p.dialogs == []
+        assert p.external_requests() == [] and page.evaluate("window.__pwned") is None
+        p.close()
+
+
+def test_bidi_controls_in_names_are_shown_and_cannot_reorder_the_page(browser, bidi_report):
+    p = Page(browser, bidi_report, viewport={"width": 1600, "height": 900})
+    page = p.page
+    token = "\u27e8U+202E\u27e9"
+    assert page.inner_text("h1") == f"Title {token}z" and f"lexicon {token}x" in page.inner_text("header")
+    groups = p.data("groups")
+    assert f"Outlet {token}A" in groups and not any(RLO in g for g in groups)
+    assert f"Outlet {token}A" in page.eval_on_selector_all("#picker-groups option", "os => os.map(o => o.text)")
+    assert f"Outlet {token}A" in page.eval_on_selector_all("#kwic-group option", "os => os.map(o => o.text)")
+    assert f"captivity {token}y" in page.eval_on_selector_all("#kwic-category option", "os => os.map(o => o.text)")
+    ticks = page.text_content("#fig-heatmap")
+    assert f"Outlet {token}A" in ticks and f"captivity {token}y" in ticks and RLO not in ticks
+    assert f"Outlet {token}A" in page.text_content("#overview-groups table")
+    # Names are shown visibly everywhere; only article text (titles, sentences) keeps its controls.
+    for selector in ("header", "nav", "#overview", "#heatmap", "#contrast", "#comparison", "#picker", "#method",
+                     "#kwic-group", "#kwic-category", "#kwic-term", "#read-legend"):
+        assert RLO not in page.text_content(selector), selector
+    # Article text is shown as written, right-to-left marks and override included...
+    rows = kwic_rows(page)
+    assert any(f"{RLM}\u0634\u0643\u0631\u0627{RLM} {PDI}{RLO}desrever{PDF}" in r[5] for r in rows)
+    assert f"{PDI}{RLO}desrever{PDF}" in page.text_content("#article-a")
+    # ... and its override, even after a stray U+2069, reorders nothing around it.
+    assert reads_left_to_right(page, "#article-a strong", "(Out")  # the first article, of Outlet A
+    page.locator("#retellings details.retelling summary").first.scroll_into_view_if_needed()
+    assert reads_left_to_right(page, "#retellings details.retelling summary", "(similarity")
+    assert reads_left_to_right(page, "#article-a span.note", "doc")
+    page.select_option("#read-a", "1")
+    assert reads_left_to_right(page, "#article-a strong", "(Evi")
+    assert p.errors == [] and p.violations() == []
+    p.close()
+
+
+def test_context_download_neutralises_formulas(browser, bidi_report):
+    p = Page(browser, bidi_report, accept_downloads=True)
+    page = p.page
+    page.select_option("#kwic-group", HYPERLINK)
+    with page.expect_download() as download:
+        page.click("#kwic-download")
+    with open(download.value.path(), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) > 1 and {r[0] for r in rows[1:]} == {"'" + HYPERLINK}
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
     p.close()
 
 
@@ -513,7 +666,7 @@ def test_blind_report_with_several_sources(browser, tmp_path, n_sources):
                        tmp_path / f"blind{n_sources}.html", blind=True)
     p = Page(browser, out)
     page = p.page
-    assert p.errors == [] and p.external_requests() == []
+    assert p.errors == [] and p.external_requests() == [] and p.violations() == []
     plots = dict(plot_sizes(page))
     assert {"fig-heatmap", "fig-fightin-words"} <= set(plots) and all(n > 0 for n in plots.values())
     shown, everything = page.inner_text("main"), page.text_content("main")
@@ -565,7 +718,7 @@ def test_many_groups_page_is_small_enough(many_groups_report):
 def test_many_groups_figures_show_the_largest_and_the_rest(many_groups_page, many_groups_report, capsys):
     p = many_groups_page
     page = p.page
-    assert p.errors == [] and p.external_requests() == []
+    assert p.errors == [] and p.external_requests() == [] and p.violations() == []
     assert all(n > 0 for _, n in plot_sizes(page))
     groups = p.data("groups")
     assert len(groups) == N_GROUPS

@@ -1,9 +1,12 @@
 """The report's content, without a browser: every section reads one set of inputs, and every number
 on the page agrees with the `framing.stats` table it comes from."""
+import base64
 import hashlib
 import io
+import json
 import random
 import re
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -345,3 +348,82 @@ def test_a_large_corpus_says_why_it_has_no_retellings(seeds, monkeypatch):
     # A story column still pairs them.
     named = next(s for s in build_report(seeds, story="story").sections if s.id == "retellings")
     assert named.panels and named.panels[0]["found_by"] == "story column"
+
+
+# --- the page's content-security policy ------------------------------------------------------------------
+
+class Elements(HTMLParser):
+    """Every element's attributes, and the text of each <script> and <style> as the browser reads it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.attributes, self.scripts, self.styles, self._open = [], [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._open = (tag, dict(attrs), [])
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[2].append(data)
+
+    def handle_endtag(self, tag):
+        if self._open and tag == self._open[0]:
+            kind, attrs, parts = self._open
+            (self.scripts if kind == "script" else self.styles).append((attrs, "".join(parts)))
+            self._open = None
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_the_policy_runs_exactly_the_scripts_the_page_ships(tmp_path):
+    from importlib.resources import files
+
+    from plotly.offline import get_plotlyjs
+
+    from framing import write_report
+
+    evil = '<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)" onclick="x()">'
+    rows = [{"text": f"The {w} were held. {evil}", "source": s, "title": f"{evil} {w}"}
+            for s, w in [(f"BBC {evil}", "hostages"), ('=HYPERLINK("x")', "captives")] * 3]
+    out = write_report(analyse(from_dataframe(pd.DataFrame(rows)), [load_lexicon("israel-gaza")]),
+                       tmp_path / "page.html", title=evil)
+    page = Elements()
+    page.feed(out.read_bytes().decode("utf-8"))  # the bytes written, as the browser decodes them
+    page.close()
+    meta = [a for tag, a in page.attributes if tag == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert len(meta) == 1
+    policy = {d.split()[0]: d.split()[1:] for d in (x.strip() for x in meta[0]["content"].split(";")) if d}
+    assert policy["default-src"] == ["'none'"] and policy["connect-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"]
+    assert "'unsafe-eval'" not in meta[0]["content"] and "'unsafe-inline'" not in policy["script-src"]
+    assert not {"script-src-elem", "script-src-attr"} & set(policy)
+    # Two scripts run: plotly.js and the page's own, each named by the hash of its exact text.
+    run = [text for attrs, text in page.scripts if "type" not in attrs]
+    assert run == [get_plotlyjs(), files("framing.report").joinpath("templates", "report.js").read_text("utf-8")]
+    assert policy["script-src"] == [sha256_source(text) for text in run]
+    # The rest is data: JSON that the page's script parses, never runs (so it needs, and gets, no hash).
+    data = [(attrs, text) for attrs, text in page.scripts if "type" in attrs]
+    assert data and all(attrs["type"] == "application/json" for attrs, _ in data)
+    assert all(sha256_source(text) not in policy["script-src"] for _, text in data)
+    for _, text in data:
+        json.loads(text)
+    # The page's style element, and those plotly.js adds (an empty one it fills through the CSSOM).
+    assert len(page.styles) == 1 and sha256_source(page.styles[0][1]) in policy["style-src-elem"]
+    assert sha256_source("") in policy["style-src-elem"]
+    # No inline event handler and no javascript: address, from the templates or from the corpus.
+    assert not [(tag, name) for tag, attrs in page.attributes for name in attrs if name.startswith("on")]
+    addresses = [a.get(k) or "" for _, a in page.attributes for k in ("href", "src", "action", "formaction")]
+    assert addresses and not [v for v in addresses if v.strip().lower().startswith(("javascript:", "data:text/html"))]
+
+
+def test_templates_have_no_inline_event_handlers():
+    from importlib.resources import files
+
+    for name in ("report.html.j2", "table.html.j2"):
+        text = files("framing.report").joinpath("templates", name).read_text("utf-8")
+        assert not re.search(r"\son[a-z]+\s*=", text, re.I), name
+        assert "javascript:" not in text.lower()

@@ -6,6 +6,7 @@ from ...analyses.attribution import attribution_asymmetry, attribution_table
 from .. import figures as figs
 from ..inputs import ReportInputs
 from ..model import Figure, Section
+from ..names import isolate
 from ..tables import table
 
 CLASSES = ("neutral", "distancing", "endorsing", "denial")
@@ -26,8 +27,9 @@ def build(inputs: ReportInputs) -> Section | None:
                  table("attribution-table", "Speakers and verb classes per group", attribution_table(rows),
                        max_rows=40, command="framing attributions CORPUS"))
     asym = attribution_asymmetry(rows)
-    items = [f"{p.group}: '{p.more_distanced}' gets distancing verbs in {p.share_more:.0%} of {p.n_more} attributions, "
-             f"'{p.less_distanced}' in {p.share_less:.0%} of {p.n_less}."
+    # Speakers are article text, shown as written but isolated from the sentence around them.
+    items = [f"{p.group}: '{isolate(p.more_distanced)}' gets distancing verbs in {p.share_more:.0%} of {p.n_more} "
+             f"attributions, '{isolate(p.less_distanced)}' in {p.share_less:.0%} of {p.n_less}."
              for p in asym.pairs.head(8).itertuples(index=False)]
     examples = rows[rows["verb_class"] != "neutral"].head(EXAMPLES)
     intro = [

@@ -9,6 +9,7 @@ from ...lexicon import bundled_dir, lexicon_checksum
 from ...voice import VOICE_LABELS
 from ..inputs import ReportInputs
 from ..model import Section
+from ..names import visible_controls
 from ..tables import table
 
 
@@ -17,7 +18,7 @@ def lexicon_files(inputs: ReportInputs) -> list[tuple[str, str, str]]:
     out = []
     for lx in inputs.analysis.lexicons:
         if lx.path and Path(lx.path).is_file():
-            out.append((lx.name, _shown(Path(lx.path)), lexicon_checksum(lx.path)))
+            out.append((lx.name, visible_controls(_shown(Path(lx.path))), lexicon_checksum(lx.path)))
         else:
             out.append((lx.name, "(built in Python, no file)", ""))
     return out

@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..inputs import ReportInputs
 from ..model import Section
+from ..names import visible_controls
 from ..tables import table
 from .reading import document_labels
 
@@ -42,10 +43,11 @@ def build(inputs: ReportInputs) -> Section:
     skipped = inputs.source.skipped
     if skipped:
         tables.append(table("overview-skipped", "Inputs skipped, and why",
-                            pd.DataFrame([{"input": s.path, "reason": s.reason} for s in skipped])))
+                            pd.DataFrame([{"input": visible_controls(s.path), "reason": visible_controls(s.reason)}
+                                          for s in skipped])))
     else:
         intro.append("No input was skipped.")
-    intro += list(inputs.source.notes)
+    intro += [visible_controls(n) for n in inputs.source.notes]  # they name files
     data = {"groups": list(inputs.groups), "shown": list(inputs.shown), "pooled": inputs.pooled}
     return Section("overview", "Overview", tuple(intro), tables=tuple(tables),
                    widget="picker" if len(inputs.groups) > 1 else None, data=data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..inputs import ReportInputs
 from ..model import Section
+from ..names import isolate
 
 LIMIT = 5
 PER_CATEGORY = 2
@@ -21,7 +22,8 @@ def build(inputs: ReportInputs) -> Section | None:
             continue
         per_category[r.category] = per_category.get(r.category, 0) + 1
         pairs_used.add(pair)
-        note = "" if r.category in explained or not notes.get(r.category) else f" ({r.category}: {notes[r.category]})"
+        note = ("" if r.category in explained or not notes.get(r.category)
+                else f" ({r.category}: {isolate(notes[r.category])})")
         explained.add(r.category)
         out.append(
             f"{r.group}: {_uses(r.documents_term, r.term)} and {_uses(r.documents_versus_term, r.versus_term)}; "

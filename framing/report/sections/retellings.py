@@ -5,6 +5,7 @@ from collections import Counter
 
 from ..inputs import MAX_PANELS, MAX_RETELLING_DOCS, ReportInputs
 from ..model import Section
+from ..names import isolate
 from ..tables import table
 
 MAX_SENTENCES = 80    # per panel
@@ -60,5 +61,6 @@ def build(inputs: ReportInputs) -> Section | None:
 
 
 def _name(doc, group: str) -> str:
-    name = doc.title or str(doc.meta.get("description") or "") or doc.id
+    # A title is article text: shown as written, isolated from the heading around it.
+    name = isolate(doc.title or str(doc.meta.get("description") or "") or doc.id)
     return name if group == doc.id else f"{group}: {name}"

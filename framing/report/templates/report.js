@@ -4,6 +4,24 @@
   const el = (tag, props, text) => { const e = document.createElement(tag); Object.assign(e, props || {}); if (text !== undefined) e.textContent = text; return e; };
   // Plotly renders a subset of HTML in labels: corpus strings go in escaped, as the Python side does.
   const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  // Article text (titles, stories) is shown as written; where it shares a line with other text it
+  // goes between first-strong isolates that no bidirectional control inside it can end, so an
+  // override in it cannot reorder the page around it. The same as isolate in framing/report/names.py.
+  const CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const isolatePart = function (part) {
+    if (!CONTROL.test(part)) return part;
+    let open = 0, stray = 0;
+    for (const ch of part) {
+      if (ch === "\u2066" || ch === "\u2067" || ch === "\u2068") open += 1;
+      else if (ch === "\u2069") { if (open) open -= 1; else stray += 1; }
+    }
+    return "\u2068".repeat(stray + 1) + part + "\u2069".repeat(open + 1);
+  };
+  const isolate = function (s) {
+    return String(s).split(/([\n\r\u001c-\u001e\u0085\u2029])/).map(function (p, i) { return i % 2 ? p : isolatePart(p); }).join("");
+  };
+  // A CSV cell that a spreadsheet would read as a formula gets a leading "'" (framing/output.py safe_cells).
+  const FORMULA = /^[=+\-@\t\r]/;
 
   // Figures
   const plots = {};
@@ -176,7 +194,10 @@
   }
   const download = document.getElementById("kwic-download");
   if (download) download.addEventListener("click", function () {
-    const quote = function (v) { const t = String(v); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; };
+    const quote = function (v) {
+      const t = typeof v === "string" && FORMULA.test(v) ? "'" + v : String(v);
+      return /[",\n\r]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+    };
     const lines = [["group", "document", "term", "before", "match", "after", "quoted"].join(",")];
     selectedRows().forEach(function (r) { lines.push(r.map(quote).join(",")); });
     const blob = new Blob([lines.join("\n") + "\n"], {type: "text/csv"});
@@ -250,12 +271,17 @@
   function renderDoc(target, d) {
     target.textContent = "";
     if (!d) return;
-    const about = [groupIsDocument ? "" : d.group, d.date, d.story ? "story: " + d.story : ""].filter(Boolean).join(", ");
-    target.appendChild(el("strong", {}, d.name + (about ? " (" + about + ")" : "")));
+    const about = [groupIsDocument ? "" : d.group, d.date, d.story ? "story: " + isolate(d.story) : ""].filter(Boolean).join(", ");
+    target.appendChild(el("strong", {}, isolate(d.name) + (about ? " (" + about + ")" : "")));
     target.appendChild(document.createTextNode("\n"));
-    if (d.title && d.title !== d.name) { target.appendChild(el("em", {}, d.title)); target.appendChild(document.createTextNode("\n")); }
+    if (d.title && d.title !== d.name) { target.appendChild(el("em", {}, isolate(d.title))); target.appendChild(document.createTextNode("\n")); }
     target.appendChild(el("span", {className: "note"}, d.id));
     target.appendChild(document.createTextNode("\n\n"));
+    // The article in a block of its own: nothing in it can reorder the lines above, and a
+    // right-to-left article reads right to left.
+    const body = el("div", {className: "text", dir: "auto"});
+    target.appendChild(body);
+    target = body;
     let at = 0, last = null;
     d.spans.forEach(function (s) {
       if (s[0] < at) {  // inside the previous mark (another category's match): named in its hover
@@ -276,7 +302,7 @@
   const ra = document.getElementById("read-a"), rb = document.getElementById("read-b");
   if (ra) {
     docs.forEach(function (d, i) {
-      const label = (groupIsDocument ? "" : d.group + ": ") + d.name + (d.story ? " [" + d.story + "]" : "");
+      const label = (groupIsDocument ? "" : d.group + ": ") + isolate(d.name) + (d.story ? " [" + isolate(d.story) + "]" : "");
       ra.appendChild(el("option", {value: String(i)}, label)); rb.appendChild(el("option", {value: String(i)}, label));
     });
     rb.value = docs.length > 1 ? "1" : "0";
