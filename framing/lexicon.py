@@ -4,10 +4,16 @@ YAML dictionaries and LIWC-style `.dic` files.
 YAML is read node by node (never through implicit typing), so `no`, `null` or `1984` stay the
 strings a teacher typed, and every problem carries the line it is on. Nothing invalid loads: all
 problems of a file are collected and raised together as one `LexiconError`.
+
+A lexicon in another language can say which lexicon it translates (`translation_of_lexicon:
+israel-gaza`) and, term by term, which term of that lexicon an entry renders (`translation_of:
+hostages`); the loader then checks that every such term exists there, in the category of the same
+name when there is one (see `_check_translations`).
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
 import io
 import logging
@@ -25,9 +31,9 @@ from .text import term_key
 
 LEXICON_SUFFIXES = (".yaml", ".yml", ".csv", ".dic")
 LOCAL_DIR = "lexicons"  # a copy of a bundled lexicon in ./lexicons/ is used instead of it
-_TOP_KEYS = {"name", "language", "description", "references", "categories"}
+_TOP_KEYS = {"name", "language", "description", "references", "categories", "translation_of_lexicon"}
 _CATEGORY_KEYS = {"name", "note", "contrast", "terms", "references"}
-_TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references", "exceptions"}
+_TERM_KEYS = {"term", "variants", "case_sensitive", "note", "references", "exceptions", "translation_of"}
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 log = logging.getLogger(__name__)
@@ -42,7 +48,8 @@ def bundled_dir() -> Path:
 
 def bundled_lexicons() -> list[Path]:
     """The bundled lexicon files (never the local copies; see `local_copy`)."""
-    return sorted(p for p in bundled_dir().iterdir() if p.suffix in LEXICON_SUFFIXES)
+    # by name, so that a lexicon comes before its translations (israel-gaza, then israel-gaza-ar)
+    return sorted((p for p in bundled_dir().iterdir() if p.suffix in LEXICON_SUFFIXES), key=lambda p: (p.stem, p.name))
 
 
 def _bundled(name: str) -> Path | None:
@@ -116,8 +123,15 @@ def lexicon_checksum(path: str | Path) -> str:
 
 
 def load_lexicon(name_or_path: str | Path) -> Lexicon:
-    """Load and validate one lexicon file (any supported format)."""
-    path = resolve(name_or_path)
+    """Load and validate one lexicon file (any supported format).
+
+    A YAML lexicon that declares `translation_of_lexicon:` has that lexicon loaded too, to check
+    its entries' `translation_of:` against it (see `_check_translations`).
+    """
+    return _load(resolve(name_or_path), follow_translations=True)
+
+
+def _load(path: Path, follow_translations: bool) -> Lexicon:
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -128,7 +142,7 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
     elif suffix == ".dic":
         lexicon, problems, lines = _from_dic(raw, str(path))
     elif suffix in {".yaml", ".yml"}:
-        lexicon, problems, lines = _from_yaml(raw, str(path))
+        lexicon, problems, lines = _from_yaml(raw, str(path), follow_translations)
     else:
         raise LexiconError([Problem(str(path), f"unsupported lexicon type {suffix!r}; use .yaml, .csv or .dic")])
     problems += _check(lexicon, str(path), lines)
@@ -144,6 +158,7 @@ class _Checker:
         self.path = path
         self.problems: list[Problem] = []
         self.lines: dict[int, int] = {}  # id(value) -> line, for checks after construction
+        self.translations: dict[int, yaml.Node] = {}  # id(term) -> its translation_of: node
 
     def error(self, node: yaml.Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
@@ -208,7 +223,7 @@ def _compose(raw: str, path: str) -> yaml.Node | None:
         raise LexiconError([Problem(path, f"not valid YAML: {problem}", line)]) from None
 
 
-def _from_yaml(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:
+def _from_yaml(raw: str, path: str, follow_translations: bool = True) -> tuple[Lexicon, list[Problem], dict[int, int]]:
     root = _compose(raw, path)
     if not isinstance(root, yaml.MappingNode):
         raise LexiconError([Problem(path, "a lexicon must be a YAML mapping (name:, categories:, ...)", 1)])
@@ -234,6 +249,13 @@ def _from_yaml(raw: str, path: str) -> tuple[Lexicon, list[Problem], dict[int, i
         references=ck.opt_strings(top, "references"),
         path=path,
     )
+    if "translation_of_lexicon" in top:
+        target = ck.scalar(top["translation_of_lexicon"], "translation_of_lexicon")
+        if target == "":
+            ck.error(top["translation_of_lexicon"], "translation_of_lexicon needs the name of a lexicon "
+                                                    "(a bundled one such as israel-gaza, or a file)")
+        elif target and follow_translations:
+            _check_translations(ck, lexicon, target, top["translation_of_lexicon"])
     return lexicon, ck.problems, ck.lines
 
 
@@ -275,16 +297,26 @@ def _term(ck: _Checker, node: yaml.Node) -> Term | None:
     if not term:
         ck.error(node, "a term entry needs term:")
         return None
+    translation_of = None
+    if "translation_of" in fields:
+        translation_of = ck.scalar(fields["translation_of"], f"translation_of of term {term!r}")
+        if translation_of == "":
+            ck.error(fields["translation_of"], f"translation_of of term {term!r} is empty: give the term: name of "
+                                               "the entry it translates (e.g. hostages), or remove the key")
+        translation_of = translation_of or None
     entry = Term(term=term, variants=ck.opt_strings(fields, "variants"),
                  case_sensitive=ck.opt_flag(fields, "case_sensitive"), note=ck.opt_scalar(fields, "note"),
-                 references=ck.opt_strings(fields, "references"))
-    if "exceptions" not in fields:
-        return entry
-    exceptions = ck.strings(fields["exceptions"], "exceptions")
-    for phrase, item in exceptions:
-        _check_exception(ck, item, entry, phrase)
-    return Term(term=entry.term, variants=entry.variants, case_sensitive=entry.case_sensitive, note=entry.note,
-                references=entry.references, exceptions=tuple(phrase for phrase, _ in exceptions))
+                 references=ck.opt_strings(fields, "references"), translation_of=translation_of)
+    if "exceptions" in fields:
+        exceptions = ck.strings(fields["exceptions"], "exceptions")
+        for phrase, item in exceptions:
+            _check_exception(ck, item, entry, phrase)
+        entry = Term(term=entry.term, variants=entry.variants, case_sensitive=entry.case_sensitive, note=entry.note,
+                     references=entry.references, exceptions=tuple(phrase for phrase, _ in exceptions),
+                     translation_of=entry.translation_of)
+    if entry.translation_of is not None:
+        ck.translations[id(entry)] = fields["translation_of"]
+    return entry
 
 
 def _check_exception(ck: _Checker, node: yaml.Node, term: Term, phrase: str) -> None:
@@ -302,6 +334,53 @@ def _check_exception(ck: _Checker, node: yaml.Node, term: Term, phrase: str) -> 
     elif any(term_key(phrase.replace("*", ""), term.case_sensitive) == term_key(f.replace("*", ""), term.case_sensitive)
              for f in term.forms):
         ck.error(node, f"{what} is the term itself: it would drop every match; remove the term instead")
+
+
+def _translation_target(name: str, path: str) -> Path:
+    """The file `translation_of_lexicon: name` means: a file name or path (beside the lexicon first,
+    then from the working directory), else the bundled lexicon of that name itself. A bundled name
+    never means a local copy: the translations were written against the bundled file, and a
+    teacher's edits to a copy of the English lexicon must not make another lexicon invalid."""
+    if Path(name).suffix.lower() in LEXICON_SUFFIXES:
+        for candidate in (Path(path).parent / name, Path(name)):
+            if candidate.is_file():
+                return candidate
+    bundled = _bundled(name)
+    if bundled is not None:
+        return bundled
+    names = ", ".join(p.stem for p in bundled_lexicons())
+    raise LexiconError([Problem(name, f"no such lexicon file, and no bundled lexicon of that name (bundled: {names})")])
+
+
+def _check_translations(ck: _Checker, lexicon: Lexicon, target: str, node: yaml.Node) -> None:
+    """Every `translation_of:` must name a term (its `term:`, exactly) of the lexicon `target`; if
+    `target` has a category of the same name as the entry's, the term must be in that category, so
+    that a report can set the two side by side. `target`'s own `translation_of:` are not followed."""
+    try:
+        other = _load(_translation_target(target, ck.path), follow_translations=False)
+    except LexiconError as exc:
+        first = exc.problems[0].message if exc.problems else str(exc)
+        ck.error(node, f"translation_of_lexicon {target!r} cannot be loaded ({len(exc.problems)} problem(s); "
+                       f"first: {first}); check it with: framing lexicons check {target}")
+        return
+    where = {t.term: c.name for c, t in other.terms()}
+    categories = {c.name for c in other.categories}
+    for category in lexicon.categories:
+        for term in category.terms:
+            if term.translation_of is None:
+                continue
+            tnode = ck.translations.get(id(term))
+            what = f"translation_of {term.translation_of!r} of term {term.term!r}"
+            if term.translation_of not in where:
+                key = term_key(term.translation_of.replace("*", ""))
+                near = [n for n in where if term_key(n.replace("*", "")) == key]
+                near = near or difflib.get_close_matches(term.translation_of, list(where), n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else \
+                    " (name the term by its term:, as listed in that lexicon)"
+                ck.error(tnode, f"{what}: {other.name!r} ({target}) has no term of that name{hint}")
+            elif category.name in categories and where[term.translation_of] != category.name:
+                ck.error(tnode, f"{what}: in {target} that term is in category {where[term.translation_of]!r}, "
+                                f"not {category.name!r}; move the entry or point it at a term of {category.name!r}")
 
 
 def _from_quanteda(root: yaml.MappingNode, path: str) -> tuple[Lexicon, list[Problem], dict[int, int]]:

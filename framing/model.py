@@ -37,6 +37,7 @@ class Corpus:
     documents: tuple[Document, ...]
     skipped: tuple[Skipped, ...] = ()
     notes: tuple[str, ...] = ()  # things the user should know, e.g. a Windows-1252 fallback
+    cleaning: Any = None  # framing.cleaning.clean.Cleaning: boilerplate and duplicates, when cleaned
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -51,6 +52,8 @@ class Term:
 
     `exceptions` are phrases in which a match of the term does not count (`prisoners` inside
     `prisoners' rights`): a match that lies inside an occurrence of one of them is dropped.
+    `translation_of` names the term (by its `term`) of another lexicon that this entry translates,
+    e.g. `hostages` of `israel-gaza` for the Arabic رهائن, so that a report can set them side by side.
     """
 
     term: str
@@ -59,6 +62,7 @@ class Term:
     note: str | None = None
     references: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
+    translation_of: str | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -63,7 +63,8 @@ categories:
 """
     found = problems(tmp_path, text)
     messages = " | ".join(m for _, m in found)
-    assert (2, "unknown key 'colour' in the lexicon; allowed: categories, description, language, name, references") in found
+    assert (2, "unknown key 'colour' in the lexicon; allowed: categories, description, language, name, references, "
+               "translation_of_lexicon") in found
     assert "a contrast set needs at least two" in messages
     assert "'empty' is empty" in messages
     assert "'Hostages' is listed twice" in messages
@@ -175,4 +176,117 @@ categories:
 def test_exceptions_key_is_listed_as_allowed(tmp_path):
     text = "name: e\ncategories:\n  - name: a\n    terms:\n      - term: x\n        except: [x y]\n"
     (line, message), = problems(tmp_path, text)
-    assert line == 6 and "allowed: case_sensitive, exceptions, note, references, term, variants" in message
+    assert line == 6 and "allowed: case_sensitive, exceptions, note, references, term, translation_of, variants" in message
+
+
+# --- translation_of: entries of a lexicon in another language paired with English terms -------
+
+ENGLISH = """\
+name: English
+categories:
+  - name: captivity
+    contrast: true
+    terms: [hostages, captives, prisoners]
+  - name: violence
+    terms: [massacre*, Hamas-run]
+"""
+
+
+def test_translation_of_loads_as_written_without_a_target(tmp_path):
+    text = ("name: t\nlanguage: he\ncategories:\n  - name: captivity\n    terms:\n      - term: \u05d7\u05d8\u05d5\u05e4\u05d9\u05dd\n"
+            "        translation_of: abductees\n      - term: no\n        translation_of: no\n      - plain\n")
+    lx = load_lexicon(write(tmp_path / "t.yaml", text))
+    assert lx.language == "he"
+    assert [(t.term, t.translation_of) for t in lx.categories[0].terms] == [
+        ("\u05d7\u05d8\u05d5\u05e4\u05d9\u05dd", "abductees"), ("no", "no"), ("plain", None)]  # YAML `no` stays a string
+
+
+def test_translation_of_must_be_one_non_empty_value(tmp_path):
+    text = ("name: t\ncategories:\n  - name: a\n    terms:\n      - term: x\n        translation_of: [a, b]\n"
+            "      - term: y\n        translation_of:\n  - name: b\n    terms: [z]\ntranslation_of_lexicon: ''\n")
+    found = problems(tmp_path, text)
+    assert [line for line, _ in found] == [6, 8, 11]
+    assert "translation_of of term 'x' must be a single value" in found[0][1]
+    assert "translation_of of term 'y' is empty" in found[1][1]
+    assert "translation_of_lexicon needs the name of a lexicon" in found[2][1]
+
+
+def test_translation_of_is_checked_against_the_named_lexicon(tmp_path):
+    write(tmp_path / "english.yaml", ENGLISH)
+    good = ("name: fr\nlanguage: fr\ntranslation_of_lexicon: english.yaml\ncategories:\n"
+            "  - name: captivity\n    contrast: true\n    terms:\n"
+            "      - term: otages\n        translation_of: hostages\n"
+            "      - term: captifs\n        translation_of: captives\n"
+            "      - term: kidnappés\n        translation_of: hostages\n"  # two entries may render one term
+            "      - détenus\n"                                          # no counterpart: no key
+            "  - name: not in english\n    terms:\n"
+            "      - term: carnage\n        translation_of: massacre*\n")  # a category the target lacks: any category
+    lx = load_lexicon(write(tmp_path / "fr.yaml", good))
+    assert [t.translation_of for _, t in lx.terms()] == ["hostages", "captives", "hostages", None, "massacre*"]
+    bad = ("name: fr\ntranslation_of_lexicon: english.yaml\ncategories:\n"
+           "  - name: captivity\n    terms:\n"
+           "      - term: otage\n        translation_of: hostage\n"
+           "      - term: massacre\n        translation_of: massacre\n"
+           "      - term: sous contrôle du Hamas\n        translation_of: hamas run\n"
+           "      - term: guerre\n        translation_of: war\n"
+           "  - name: violence\n    terms:\n"
+           "      - term: prisonniers\n        translation_of: prisoners\n")
+    found = dict(problems(tmp_path, bad, "bad.yaml"))
+    assert sorted(found) == [7, 9, 11, 13, 17]
+    assert found[7].startswith("translation_of 'hostage' of term 'otage': 'English' (english.yaml) has no term of that "
+                               "name; did you mean 'hostages'")
+    assert found[9].endswith("did you mean 'massacre*'?")
+    assert found[11].endswith("did you mean 'Hamas-run'?")  # case, hyphens and the star do not matter for the hint
+    assert "has no term of that name (name the term by its term:" in found[13]
+    assert found[17] == ("translation_of 'prisoners' of term 'prisonniers': in english.yaml that term is in category "
+                         "'captivity', not 'violence'; move the entry or point it at a term of 'violence'")
+
+
+def test_translation_of_lexicon_that_does_not_load(tmp_path):
+    write(tmp_path / "broken.yaml", "name: b\ncategories:\n  - name: a\n    terms: []\n")
+    text = "name: t\ntranslation_of_lexicon: {target}\ncategories:\n  - name: a\n    terms:\n      - term: x\n" \
+           "        translation_of: y\n"
+    (line, message), = problems(tmp_path, text.format(target="no-such-lexicon"))
+    assert line == 2 and "translation_of_lexicon 'no-such-lexicon' cannot be loaded" in message
+    assert "no bundled lexicon of that name" in message
+    (line, message), = problems(tmp_path, text.format(target="broken.yaml"))
+    assert line == 2 and "'a' is empty" in message and "framing lexicons check broken.yaml" in message
+
+
+def test_translation_targets_are_not_followed_further(tmp_path):
+    # The target's own translation_of_lexicon is not loaded: no chains, no cycles.
+    write(tmp_path / "a.yaml", "name: a\ntranslation_of_lexicon: b.yaml\ncategories:\n  - name: c\n    terms:\n"
+                               "      - term: x\n        translation_of: y\n")
+    write(tmp_path / "b.yaml", "name: b\ntranslation_of_lexicon: a.yaml\ncategories:\n  - name: c\n    terms:\n"
+                               "      - term: y\n        translation_of: x\n")
+    assert load_lexicon(tmp_path / "a.yaml").categories[0].terms[0].translation_of == "y"
+
+
+TRANSLATED = ["israel-gaza-ar", "israel-gaza-he", "israel-gaza-fr"]
+
+
+@pytest.mark.parametrize("name", TRANSLATED)
+def test_bundled_translations_pair_with_the_english_lexicon(name):
+    english = load_lexicon("israel-gaza")
+    lx = load_lexicon(name)
+    assert lx.language == name.rsplit("-", 1)[1]
+    assert [c.name for c in lx.categories] == [c.name for c in english.categories]
+    by_category = {c.name: {t.term for t in c.terms} for c in english.categories}
+    paired = 0
+    for category, term in lx.terms():
+        assert term.note, f"{name}: term {term.term!r} has no note"
+        if term.translation_of is not None:
+            assert term.translation_of in by_category[category.name], (name, term.term)
+            paired += 1
+    assert paired >= 60
+    assert {"hostages", "prisoners", "abductees"} <= {t.translation_of for _, t in lx.terms()}
+
+
+@pytest.mark.parametrize("name", ["israel-gaza-ar", "israel-gaza-he"])
+def test_arabic_and_hebrew_forms_are_written_without_vowel_marks(name):
+    # Harakat (and tatweel) in Arabic, niqqud in Hebrew: the matcher will strip them from texts,
+    # so a form that carries them could never match.
+    marks = set(map(chr, range(0x064B, 0x0653))) | {"\u0640", "\u0670"} | set(map(chr, range(0x0591, 0x05C8))) - {"\u05be"}
+    lx = load_lexicon(name)
+    bad = [f for _, t in lx.terms() for f in (*t.forms, *t.exceptions) if marks & set(f)]
+    assert bad == []
