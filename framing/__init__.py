@@ -18,20 +18,21 @@ __version__ = "0.1.0"
 # public name -> the module that defines it
 _EXPORTS = {
     "analyse": ".api", "load_corpus": ".api", "load_lexicons": ".api", "write_report": ".api",
-    "Analysis": ".api", "Columns": ".api",
+    "Analysis": ".api", "Columns": ".api", "ReadOptions": ".api", "select": ".api", "clean": ".api",
     "FramingError": ".errors", "InputError": ".errors", "LexiconError": ".errors",
     "Category": ".model", "Corpus": ".model", "Document": ".model", "Lexicon": ".model", "Match": ".model",
     "Skipped": ".model", "Term": ".model",
 }
 
 __all__ = [
-    "__version__", "analyse", "load_corpus", "load_lexicons", "write_report", "Analysis", "Columns",
+    "__version__", "analyse", "clean", "load_corpus", "load_lexicons", "select", "write_report", "Analysis", "Columns",
+    "ReadOptions",
     "FramingError", "InputError", "LexiconError",
     "Category", "Corpus", "Document", "Lexicon", "Match", "Skipped", "Term",
 ]
 
 if TYPE_CHECKING:
-    from .api import Analysis, Columns, analyse, load_corpus, load_lexicons, write_report
+    from .api import Analysis, Columns, ReadOptions, analyse, clean, load_corpus, load_lexicons, select, write_report
     from .errors import FramingError, InputError, LexiconError
     from .model import Category, Corpus, Document, Lexicon, Match, Skipped, Term
 

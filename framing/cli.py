@@ -22,6 +22,10 @@ from .cli_common import (
     _positive,
     _progress,
     _Usage,
+    _date,
+    _names,
+    _separator,
+    _where,
     _write_table,
 )
 from .errors import FramingError, LexiconError
@@ -31,13 +35,33 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", help="a folder of .txt files (one subfolder per source, optional manifest.csv), "
                                   "or a .csv/.tsv/.jsonl/.parquet file")
     p.add_argument("--by", default="source", help="group documents by this field: source (default), "
-                                                    "date:year|month|day, or any metadata column")
+                                                    "date:year|month|day, any metadata column, or several "
+                                                    "separated by commas (source,victim)")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="in a folder, read symbolic links to .txt files inside it (default: list them as skipped)")
+    s = p.add_argument_group("choosing documents")
+    s.add_argument("--where", action="append", type=_where, default=[], metavar="FIELD=VALUE[,VALUE]",
+                   help="keep documents whose field has one of these values (exact match); repeatable, all must hold")
+    s.add_argument("--since", type=_date, metavar="DATE", help="keep documents dated on or after DATE")
+    s.add_argument("--until", type=_date, metavar="DATE", help="keep documents dated on or before DATE")
+    s.add_argument("--keep-boilerplate", action="store_true",
+                   help="keep lines repeated across a source's documents (default: removed and listed; see README)")
+    s.add_argument("--dedupe", choices=("none", "exact", "near"), default="none",
+                   help="drop exact or near duplicates within each group (default: none, only counted and listed)")
     g = p.add_argument_group("table columns (for .csv/.tsv/.jsonl/.parquet)")
     for field in ("text", "source", "date", "title", "url", "id"):
         g.add_argument(f"--{field}-col", default=field, metavar="NAME",
-                       help=f"column with the {field} (default: {field})")
+                       help=f"column with the {field} (default: {field}, in any case)")
+    r = p.add_argument_group("reading tables (detected unless given)")
+    r.add_argument("--no-header", action="store_true", help="the first row is a record, not column names")
+    r.add_argument("--columns", type=_names, metavar="A,B,C", help="names of the table's columns, in order")
+    r.add_argument("--quoting", choices=("auto", "csv", "none"), default="auto",
+                   help="whether quotation marks quote cells (csv) or are text (none); default: detected")
+    r.add_argument("--sep", type=_separator, metavar="CHAR", help="the separator: , ; | or \\t (default: detected)")
+    r.add_argument("--dayfirst", action="store_true", help="read numeric dates as day/month/year (default month first)")
+    r.add_argument("--file-type", choices=("auto", "text", "table"), default="auto",
+                   help="read a .txt file as one article (text) or one document per line (table); default: "
+                        "a table when every line splits into the same fields")
 
 
 def _lexicon_args(p: argparse.ArgumentParser) -> None:

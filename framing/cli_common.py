@@ -11,6 +11,7 @@ from .errors import FramingError
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 DEFAULT_LEXICON = "israel-gaza"
 SHOW_SKIPPED = 10
+READ_NOTICE_BYTES = 50 * 2**20  # say that reading has started when it may take more than a second or two
 
 
 def _progress(args, desc: str, unit: str = "doc"):
@@ -21,24 +22,74 @@ def _progress(args, desc: str, unit: str = "doc"):
     return lambda it: tqdm(it, desc=desc, unit=unit, delay=2, file=sys.stderr, leave=False)
 
 
+def _read(args):
+    """The corpus the options describe: read, then the documents chosen by --where, --since and
+    --until; every input left out is listed (summarised) on standard error."""
+    from .api import load_corpus
+    from .cleaning import clean
+    from .corpus import Columns, ReadOptions
+    from .selection import Selection, select
+
+    try:
+        options = ReadOptions(
+            columns=Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
+                            url=args.url_col, id=args.id_col),
+            names=args.columns, header="no" if args.no_header else "auto", quoting=args.quoting, sep=args.sep,
+            dayfirst=args.dayfirst, follow_symlinks=args.follow_symlinks, file_type=args.file_type)
+        selection = Selection(where=tuple(args.where), since=args.since, until=args.until)
+    except FramingError as exc:
+        raise _Usage(str(exc)) from None
+    if not args.quiet:
+        from .resources import corpus_bytes, memory_warning
+
+        warning = memory_warning(args.corpus)
+        if warning:
+            print(f"framing: warning: {warning}", file=sys.stderr)
+        if corpus_bytes(args.corpus) >= READ_NOTICE_BYTES:
+            print(f"framing: reading {args.corpus} ({corpus_bytes(args.corpus) / 2**20:,.0f} MB)...", file=sys.stderr)
+    corpus = select(load_corpus(args.corpus, options=options), selection)
+    corpus = clean(corpus, by=args.by, boilerplate=not args.keep_boilerplate, dedupe_mode=args.dedupe)
+    if not args.quiet:
+        if corpus.skipped:
+            _summarise_skipped(corpus.skipped)
+        _summarise_cleaning(corpus.cleaning)
+    return corpus
+
+
+def _summarise_cleaning(cleaning) -> None:
+    removal = cleaning.removal
+    if removal is not None and removal.affected:
+        rows = cleaning.boilerplate_rows(top=1)
+        most = "; ".join(f"{r['source']}: {r['removed most often']}" for r in rows[:3])
+        print(f"framing: boilerplate removed from {removal.affected:,} documents ({removal.lines:,} lines, "
+              f"{removal.pieces:,} pieces of lines), e.g. {most}; --keep-boilerplate keeps it", file=sys.stderr)
+    groups = cleaning.duplicates.groups.values()
+    exact, near = sum(g.exact for g in groups), sum(g.near for g in groups)
+    across = sum(g.exact_across for g in groups)
+    if exact or near or across:
+        action = ("dropped" if cleaning.dedupe != "none" else "kept; --dedupe exact|near drops them")
+        print(f"framing: duplicates within groups: {exact:,} exact, {near:,} near ({action}); {across:,} documents "
+              "have an exact copy in another group (never dropped)", file=sys.stderr)
+
+
+def _summarise_skipped(skipped) -> None:
+    from collections import Counter
+
+    reasons = Counter(s.reason for s in skipped)
+    summary = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common(5))
+    more = f"; {len(reasons) - 5} other reasons" if len(reasons) > 5 else ""
+    print(f"framing: skipped {len(skipped)} input(s) ({summary}{more}):", file=sys.stderr)
+    for s in skipped[:SHOW_SKIPPED]:
+        print(f"  {s.path}: {s.reason}", file=sys.stderr)
+    if len(skipped) > SHOW_SKIPPED:
+        print(f"  ... and {len(skipped) - SHOW_SKIPPED} more (all are listed in the report's overview)",
+              file=sys.stderr)
+
+
 def _load(args):
-    from .api import load_corpus, load_lexicons
-    from .corpus import Columns
+    from .api import load_lexicons
 
-    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
-                      url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
-    if not args.quiet and corpus.skipped:
-        from collections import Counter
-
-        reasons = Counter(s.reason for s in corpus.skipped)
-        summary = "; ".join(f"{n} {reason}" for reason, n in reasons.most_common())
-        print(f"framing: skipped {len(corpus.skipped)} input(s) ({summary}):", file=sys.stderr)
-        for s in corpus.skipped[:SHOW_SKIPPED]:
-            print(f"  {s.path}: {s.reason}", file=sys.stderr)
-        if len(corpus.skipped) > SHOW_SKIPPED:
-            print(f"  ... and {len(corpus.skipped) - SHOW_SKIPPED} more (all are listed in the report's overview)",
-                  file=sys.stderr)
+    corpus = _read(args)
     lexicons = load_lexicons(args.lexicon or [DEFAULT_LEXICON])
     return corpus, lexicons
 
@@ -58,14 +109,42 @@ def _write_table(df, fmt: str, output: str | None = None) -> None:
 
 
 def _corpus_and_labels(args):
-    from .api import load_corpus
-    from .corpus import Columns
     from .grouping import group_labels
 
-    columns = Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
-                      url=args.url_col, id=args.id_col)
-    corpus = load_corpus(args.corpus, columns=columns, follow_symlinks=args.follow_symlinks)
+    corpus = _read(args)
     return corpus, group_labels(corpus, args.by)
+
+
+def _where(value: str):
+    from .selection import parse_where
+
+    try:
+        return parse_where(value)
+    except FramingError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--where ")) from None
+
+
+def _date(value: str):
+    from .reading.dates import DateError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r}: {exc}") from None
+
+
+def _names(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(","))
+    if not all(names) or len(set(names)) != len(names):
+        raise argparse.ArgumentTypeError(f"expected distinct column names separated by commas, not {value!r}")
+    return names
+
+
+def _separator(value: str) -> str:
+    sep = {"\\t": "\t", "tab": "\t", "\t": "\t"}.get(value.lower(), value)
+    if len(sep) != 1 or sep in "\"\r\n":
+        raise argparse.ArgumentTypeError(f"expected one character such as , ; | or \\t, not {value!r}")
+    return sep
 
 
 def _fraction(value: str) -> float:

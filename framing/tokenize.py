@@ -7,7 +7,10 @@ Built on NLTK's `RegexpTokenizer`, which needs no downloaded data. Rules:
 - a possessive `'s` is removed (`Hamas's` -> `hamas`), so it counts as the word it follows
   (as is the `'s` of `it's`, which the tokenizer cannot tell from a possessive);
 - dotted abbreviations stay whole (`U.S.` -> `u.s.`);
-- tokens are lower-cased (the text is lower-cased before it is split).
+- tokens are lower-cased (the text is lower-cased before it is split);
+- every script: a word keeps its combining marks (Arabic harakat, Hebrew niqqud, Devanagari
+  vowel signs: युद्ध and مُحَمَّد are one token each), and a Hebrew acronym keeps its gershayim
+  (צה"ל). Texts without marks or Hebrew take a faster pattern that gives the same tokens.
 
 Tokens are for counting only; offsets always come from the matcher, on the original text.
 """
@@ -17,7 +20,16 @@ import re
 
 from nltk.tokenize import RegexpTokenizer
 
+from .marks import MARK_RANGES
+
 TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*"
+_MARKS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in MARK_RANGES)
+_HEBREW = "\u05d0-\u05ea"
+# A word: letters, then any marks each followed by more letters (the marks may end the word).
+_WORD = rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*"
+FULL_TOKEN_PATTERN = rf"(?:[^\W\d_]\.){{2,}}|{_WORD}(?:(?:[-']|(?<=[{_HEBREW}])\"(?=[{_HEBREW}])){_WORD})*"
+# Where the full pattern is needed; elsewhere both give the same tokens.
+_NEEDS_FULL = re.compile(f"[{_MARKS}{_HEBREW}]")
 
 
 class _TrustedRegexpTokenizer(RegexpTokenizer):
@@ -34,6 +46,7 @@ class _TrustedRegexpTokenizer(RegexpTokenizer):
 
 
 _tokenizer = _TrustedRegexpTokenizer(TOKEN_PATTERN)
+_full_tokenizer = _TrustedRegexpTokenizer(FULL_TOKEN_PATTERN)
 # "'s" after a letter or digit. The apostrophe comes first (then a look-behind) so that the
 # regex engine can skip to each apostrophe instead of trying every position: 10x faster.
 _POSSESSIVE = re.compile(r"'(?<=[^\W_]')s\b")
@@ -44,15 +57,22 @@ def prepare(text: str) -> str:
     return _POSSESSIVE.sub("", text.lower())
 
 
+def _split(prepared: str) -> list[str]:
+    tokenizer = _full_tokenizer if not prepared.isascii() and _NEEDS_FULL.search(prepared) else _tokenizer
+    return tokenizer.tokenize(prepared)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-cased tokens of `text` (already normalised), possessives removed."""
-    return _tokenizer.tokenize(prepare(text))
+    return _split(prepare(text))
 
 
 # Any run of punctuation that is not inside a token, or a line break: where a phrase ends.
 _BREAK_PATTERN = r"[^\w\s]+|_+|\n"
-_phrase_regexp = re.compile(f"{TOKEN_PATTERN}|{_BREAK_PATTERN}")
-phrase_findall = _phrase_regexp.findall  # on text already `prepare`d
+_phrase_regexp = re.compile(f"{FULL_TOKEN_PATTERN}|{_BREAK_PATTERN}")
+# On text already `prepare`d. ngrams calls it once per distinct whitespace-separated chunk, so
+# the full pattern costs little here.
+phrase_findall = _phrase_regexp.findall
 
 
 def tokenize_phrases(text: str) -> list[str]:
@@ -69,4 +89,4 @@ def is_break(item: str) -> bool:
 
 def count_tokens(text: str) -> int:
     """The number of tokens `tokenize` returns."""
-    return len(_tokenizer.tokenize(prepare(text)))
+    return len(_split(prepare(text)))

@@ -138,11 +138,16 @@ def test_bad_lexicon_with_report_is_an_input_error(seeds_dir, tmp_path):
 
 
 def test_installed_package_ships_lexicons(tmp_path):
-    """From another directory the bundled lexicons must come from the installed package."""
-    proc = subprocess.run(["framing", "lexicons"], capture_output=True, text=True, cwd=tmp_path)
-    if proc.returncode == 127:
-        pytest.fail("the framing console script is not installed")
-    assert proc.returncode == 0 and "israel-gaza" in proc.stdout
+    """From another directory the bundled lexicons must come from the installed package. The
+    console script sits beside the interpreter running the tests, whether or not a virtual
+    environment is activated (on PATH)."""
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("framing")
+    assert script.is_file(), f"the framing console script is not installed beside {sys.executable}"
+    proc = subprocess.run([str(script), "lexicons"], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PATH": "/nonexistent", "HOME": str(tmp_path)})
+    assert proc.returncode == 0 and "israel-gaza" in proc.stdout, proc.stderr
 
 
 def test_one_group_cannot_be_compared_but_can_be_reported(tmp_path):

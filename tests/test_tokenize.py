@@ -1,3 +1,5 @@
+import pytest
+
 from framing.text import normalize
 from framing.tokenize import count_tokens, tokenize
 
@@ -35,3 +37,49 @@ def test_possessive_rule_agrees_with_the_plain_lookbehind():
     for _ in range(3000):
         text = "".join(rng.choice("as'_ 1\u00e9-.") for _ in range(rng.randint(0, 20)))
         assert prepare(text) == plain.sub("", text.lower()), repr(text)
+
+
+# --- every script (issue 14) ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("युद्ध का अंत", ["युद्ध", "का", "अंत"]),  # Devanagari vowel signs and virama stay in the word
+    ("مُحَمَّد والرهائن", ["مُحَمَّد", "والرهائن"]),  # harakat and shadda
+    ("שָׁלוֹם לכם", ["שָׁלוֹם", "לכם"]),  # niqqud
+    ('צה"ל אמר', ['צה"ל', "אמר"]),  # gershayim inside a Hebrew acronym
+    ("ג'נין", ["ג'נין"]),  # geresh
+    ('"שלום" אמר', ["שלום", "אמר"]),  # quotation marks around a Hebrew word are not gershayim
+    ("e\u0301te\u0301 and naïve", ["été", "and", "naïve"]),  # decomposed accents (normally composed by NFKC)
+    ("Ελλάδα και Κύπρος", ["ελλάδα", "και", "κύπρος"]),
+])
+def test_words_of_every_script_are_whole(text, expected):
+    import unicodedata
+
+    assert [unicodedata.normalize("NFC", t) for t in tokenize(text)] == [unicodedata.normalize("NFC", e)
+                                                                         for e in expected]
+    assert count_tokens(text) == len(expected)
+
+
+def test_fast_and_full_patterns_agree_where_both_apply():
+    """Texts without marks or Hebrew take the fast pattern; the full one gives the same tokens."""
+    import re
+
+    from framing.tokenize import FULL_TOKEN_PATTERN, TOKEN_PATTERN, prepare
+
+    text = prepare("The U.S. said pro-life don't Hamas's 2023—24 hostage-taking, café, naïve; foo_bar 3.5% x.y.z.")
+    assert re.findall(FULL_TOKEN_PATTERN, text) == re.findall(TOKEN_PATTERN, text)
+
+
+def test_mark_table_matches_this_python():
+    """framing/marks.py is generated; every range it lists must be combining marks here, and when
+    this Python has the same Unicode version, it must list every one."""
+    import sys
+    import unicodedata
+
+    from framing.marks import MARK_RANGES, UNICODE_VERSION
+
+    listed = {cp for a, b in MARK_RANGES for cp in range(a, b + 1)}
+    assert all(unicodedata.category(chr(cp))[0] == "M" for cp in listed)
+    if unicodedata.unidata_version == UNICODE_VERSION:
+        marks = {cp for cp in range(sys.maxunicode + 1)
+                 if unicodedata.category(chr(cp))[0] == "M" and not chr(cp).isalnum()}
+        assert marks == listed

@@ -54,7 +54,8 @@ def _records(sample: str, sep: str, quoting: str, cut: bool) -> list[list[str]]:
     if quoting == "none":
         rows = [line.split(sep) for line in sample.splitlines() if line.strip()]
     else:
-        rows = [r for r in csv.reader(io.StringIO(sample), delimiter=sep) if any(c.strip() for c in r)]
+        # newline="": a lone \r outside quotes ends a record, as for pandas (not a csv.Error)
+        rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=sep) if any(c.strip() for c in r)]
         if cut and rows:
             rows = rows[:-1]  # may be a record cut in the middle of a quoted cell
     return rows[:SAMPLE_RECORDS]
@@ -89,8 +90,19 @@ def sniff(text: str, *, hint: str = ",", sep: str | None = None, quoting: Quotin
     _, s, q, rows, fields = best
     has_header = {"yes": True, "no": False}.get(header)
     if has_header is None:
+        if q == "none":  # judged on the cells the reader will see, without a spreadsheet's wrapping
+            rows = [[unwrap(c) for c in r] for r in rows]
         has_header = looks_like_header(rows)
     return Dialect(sep=s, quoting=q, header=has_header, fields=fields)
+
+
+_WRAPPED = re.compile(r'"(?:[^"]|"")*"', re.S)
+
+
+def unwrap(cell: str) -> str:
+    """A cell that a spreadsheet wrapped in quotation marks (`"a ""b"" c"`) without the wrapping,
+    as `framing.reading.tables` reads it from a file without quoting; any other cell as it is."""
+    return cell[1:-1].replace('""', '"') if _WRAPPED.fullmatch(cell) else cell
 
 
 def looks_like_table(text: str) -> Dialect | None:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import InputError
 from ..model import Skipped
 from ..text import DecodeFailure, decode
-from .dialect import Dialect, Header, Quoting, role_names, sniff
+from .dialect import Dialect, Header, Quoting, role_names, sniff, unwrap
 
 EOF_MARK = "\x1a"  # Ctrl-Z: old DOS editors end a file with it
 SUSPICIOUS_LINES = 10  # a cell holding this many line breaks, in a column whose cells hold none
@@ -85,7 +85,10 @@ def _strip_eof(text: str, origin: str) -> tuple[str, list[Skipped]]:
 
 def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None) -> Table:
     bad: list[str] = []
-    kwargs = dict(sep=dialect.sep, dtype=object, keep_default_na=False, on_bad_lines="warn",
+    if names and len(names) != dialect.fields:
+        raise InputError(origin, f"--columns names {len(names)} columns but the file has {dialect.fields} "
+                         f"({dialect.describe()})")
+    kwargs = dict(sep=dialect.sep, dtype=object, keep_default_na=False, on_bad_lines="warn", index_col=False,
                   quoting=csv.QUOTE_NONE if dialect.quoting == "none" else csv.QUOTE_MINIMAL)
     if names:
         kwargs.update(names=list(names), header=0 if dialect.header else None)
@@ -107,6 +110,8 @@ def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None
         frame.columns = role_names(sample, frame.shape[1])
     frame.columns = [str(c) for c in frame.columns]
     if dialect.quoting == "none":
+        if dialect.header and not names:  # a header row wrapped in quotation marks like its cells
+            frame.columns = [unwrap(c) for c in frame.columns]
         frame = _unwrapped(frame)
     first = 2 if dialect.header else 1
     lines = _row_lines(frame, first, dialect.quoting)
@@ -115,8 +120,6 @@ def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None
         for m in re.finditer(r"line (\d+): expected (\d+) fields?, saw (\d+)", message):
             skipped.append(Skipped(f"{origin}:{m[1]}", f"{m[3]} fields where the header has {m[2]} "
                                                          "(a separator inside a cell, or a quoting error?)"))
-    if names and len(names) != frame.shape[1]:
-        raise InputError(origin, f"--columns names {len(names)} columns but the file has {frame.shape[1]}")
     return Table(frame, lines, tuple(skipped))
 
 
@@ -188,6 +191,11 @@ def _plain(message: str) -> str:
     return message.rstrip(".") or "unreadable"
 
 
+# Lines of JSON Lines end at \n (or \r\n, \r) only: str.splitlines would also break a line at
+# U+0085, U+2028 and U+2029, which JSON strings may hold unescaped (json.dumps(ensure_ascii=False)).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def read_jsonl(data: bytes, origin: str) -> Table:
     """One JSON object per line; a line that is not one is skipped and listed with its number."""
     try:
@@ -195,7 +203,7 @@ def read_jsonl(data: bytes, origin: str) -> Table:
     except DecodeFailure as exc:
         raise InputError(origin, str(exc)) from None
     rows, lines, skipped = [], [], []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(_LINE_BREAK.split(text), start=1):
         if not line.strip():
             continue
         try:

@@ -4,6 +4,7 @@ so a section can be added, removed or moved here without touching the others."""
 from . import (
     agency,
     attribution,
+    cleaning,
     comparison,
     contexts,
     contrast,
@@ -18,7 +19,7 @@ from . import (
     time,
 )
 
-SECTIONS = (questions, overview, heatmap, contrast, comparison, discovery, retellings, attribution, agency, contexts,
+SECTIONS = (questions, overview, cleaning, heatmap, contrast, comparison, discovery, retellings, attribution, agency, contexts,
             reading, headlines, time, method)
 
 __all__ = ["SECTIONS"]
