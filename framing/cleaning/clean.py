@@ -12,6 +12,9 @@ from .boilerplate import Removal, find_boilerplate, remove_boilerplate
 from .duplicates import NEAR, Duplicates, Mode, check_mode, dedupe, find_duplicates, kept_counts
 
 
+ALL = "(all documents)"
+
+
 @dataclass(frozen=True)
 class Cleaning:
     """`removal`: the boilerplate removed, per source (None with `boilerplate=False`);
@@ -73,6 +76,9 @@ def clean(corpus: Corpus, *, by: str = "source", boilerplate: bool = True, dedup
         found = find_boilerplate(corpus, group_labels(corpus, key))
         corpus, removal = remove_boilerplate(corpus, found)
     labels = group_labels(corpus, by)
+    if len(set(labels)) == len(labels) > 1:
+        # Every document its own group (no sources: the seeds): duplicates are looked for among all.
+        labels = [ALL] * len(labels)
     duplicates = find_duplicates(corpus, labels, near=near)
     kept = kept_counts(duplicates)
     corpus = dedupe(corpus, duplicates, dedupe_mode)
