@@ -3,7 +3,8 @@ footer, a newsletter box, a video widget), found by its repetition and removed b
 
 The threshold, per group (usually the source): a text is boilerplate of a group when it occurs
 in at least `min_share` (default 5%) of the group's documents AND in at least `min_docs`
-(default 5) of them, so a group of fewer than five documents finds none of its own. Texts are
+(default 5) of them; or, in a small group, in at least half of its documents and at least 3
+(`SMALL_GROUP_SHARE`, `SMALL_GROUP_DOCS`), so a group of fewer than three finds none of its own. Texts are
 compared after normalisation: case folded, whitespace collapsed, every run of digits read as
 one `0` ("Copyright 2019 ..." and "Copyright 2020 ..." are one footer, "Hide Caption 3 of 22"
 and "Hide Caption 12 of 61" one gallery marker). The texts, in the order they are looked for:
@@ -65,6 +66,8 @@ MAX_SENTENCE_WORDS = 12
 MAX_OPENING_WORDS = 10  # "Media playback is unsupported on your device Media caption" is 9
 MIN_INLINE_WORDS = 3
 PURITY = 0.9
+SMALL_GROUP_SHARE = 0.5  # or in half of a group's documents,
+SMALL_GROUP_DOCS = 3  # and at least three of them
 # An opening is kept as boilerplate only when it opens lines in this share of a group's documents
 # too: openings are ordinary words far more often than whole lines are ("The New York Times
 # reports that" opens 6 of 82 Christian Science Monitor articles; widgets' openings open most).
@@ -159,7 +162,11 @@ class Removal:
 
 
 def _threshold(n: int, min_share: float, min_docs: int) -> int:
-    return max(min_docs, math.ceil(min_share * n - 1e-9))
+    usual = max(min_docs, math.ceil(min_share * n - 1e-9))
+    # A small group (Fox Online News: 5 articles, 3 ending "CLICK HERE TO GET THE FOX NEWS APP"):
+    # half of its documents, and at least SMALL_GROUP_DOCS, also make boilerplate.
+    small = max(SMALL_GROUP_DOCS, math.ceil(SMALL_GROUP_SHARE * n - 1e-9))
+    return min(usual, small) if min_docs > SMALL_GROUP_DOCS else usual
 
 
 def _word_key(word: str) -> str:

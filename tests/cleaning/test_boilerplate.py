@@ -201,3 +201,19 @@ def test_arguments_are_checked():
     found = find_boilerplate(c, ["A"])
     with pytest.raises(ValueError, match="another corpus"):
         remove_boilerplate(corpus(("A", [body(1), body(2)])), found)
+
+
+def test_small_group_half_of_its_documents():
+    """Five articles, three ending with the same app prompt: boilerplate (half and at least 3);
+    a line in two of them is not."""
+    bodies = ["Hostages were freed in the south.", "Talks resumed in Cairo on Monday.", "Aid trucks entered Rafah.",
+              "The army said it struck a tunnel.", "Families gathered in Tel Aviv."]
+    docs = [Document(id=f"d{i}", source="Fox Online News",
+                     text=body + ("\nCLICK HERE TO GET THE FOX NEWS APP" if i < 3 else "")
+                     + ("\nRead more at our partner site" if i in (3, 4) else ""))
+            for i, body in enumerate(bodies)]
+    corpus = Corpus("c", tuple(docs))
+    cleaned, removal = remove_boilerplate(corpus, find_boilerplate(corpus, [d.source for d in docs]))
+    assert [d.text for d in cleaned.documents][:3] == bodies[:3]
+    assert sum("Read more at our partner site" in d.text for d in cleaned.documents) == 2
+    assert removal.groups["Fox Online News"].lines == 3
