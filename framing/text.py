@@ -41,6 +41,9 @@ def normalize(text: str) -> str:
     else:
         # Invisible characters go before line endings are read: "\r<zero-width>\n" is one break.
         text = _SPECIAL.sub(_replace, unicodedata.normalize("NFKC", text))
+        if not unicodedata.is_normalized("NFKC", text):
+            # A dropped invisible character separated what NFKC composes ("a\u00ad\u0301").
+            text = unicodedata.normalize("NFKC", text)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     while "  " in text:  # halves every run of spaces: far faster than a regex when runs are short
         text = text.replace("  ", " ")

@@ -18,7 +18,7 @@ def reference_normalize(text: str) -> str:
         **{c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"},
         **{c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
     })
-    text = unicodedata.normalize("NFKC", text).translate(table)
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).translate(table))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[^\S\n]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)

@@ -37,6 +37,17 @@ def _vector(x, name: str) -> np.ndarray:
     return arr
 
 
+def _others(v: np.ndarray, axis: int = -1) -> np.ndarray:
+    """For each element, the sum of the others along `axis`, from prefix and suffix sums:
+    `v.sum() - v` cancels when one element holds nearly all of the sum, and leaves 0 (or less)
+    where the others are tiny (a prior's floor next to a huge count), so a log of 0."""
+    v = np.moveaxis(np.asarray(v, dtype=float), axis, -1)
+    zero = np.zeros(v.shape[:-1] + (1,))
+    before = np.concatenate((zero, np.cumsum(v, axis=-1)[..., :-1]), axis=-1)
+    after = np.concatenate((np.flip(np.cumsum(np.flip(v, -1), axis=-1), -1)[..., 1:], zero), axis=-1)
+    return np.moveaxis(before + after, -1, axis)
+
+
 def informative_prior(background, k: float = DEFAULT_K, floor: float = FLOOR) -> np.ndarray:
     """a_w = k * background_w + floor: the default prior, from the whole corpus's counts.
 
@@ -69,10 +80,11 @@ def log_odds_dirichlet(counts_a, counts_b, prior=None, *, n_a: float | None = No
             raise ValueError("prior must be a scalar or have one value per term")
     if np.any(a <= 0):
         raise ValueError("every prior value a_w must be positive")
-    n_a = y_a.sum() if n_a is None else float(n_a)
-    n_b = y_b.sum() if n_b is None else float(n_b)
-    a0 = a.sum() if a0 is None else float(a0)
-    delta = np.log((y_a + a) / (n_a + a0 - y_a - a)) - np.log((y_b + a) / (n_b + a0 - y_b - a))
+    # n_i + a_0 - y_wi - a_w, the other terms' counts and prior, summed without cancelling
+    prior_rest = _others(a) if a0 is None else float(a0) - a
+    rest_a = (_others(y_a) if n_a is None else float(n_a) - y_a) + prior_rest
+    rest_b = (_others(y_b) if n_b is None else float(n_b) - y_b) + prior_rest
+    delta = np.log((y_a + a) / rest_a) - np.log((y_b + a) / rest_b)
     variance = 1.0 / (y_a + a) + 1.0 / (y_b + a)
     index = counts_a.index if isinstance(counts_a, pd.Series) else None
     return pd.DataFrame({"delta": delta, "variance": variance, "z": delta / np.sqrt(variance)}, index=index)
@@ -86,6 +98,9 @@ def scattertext_log_odds(counts_a, counts_b, background=None, *, sigma: float = 
     a + b, i.e. `PriorFactory(...).use_all_categories()`), scaled per group to a_wi =
     prior_w * n_i * sigma / sum(prior). Uninformative (`alpha_w` given): a_w = alpha_w.
     Both use the 4-term variance 1/(y_i+a) + 1/(n_i+a_0-y_i-a) + 1/(y_j+a) + 1/(n_j+a_0-y_j-a).
+    A group with no counts at all (a source without any lexicon match) gets a prior of 0 in the
+    informative variant, so every log odds would be log(0/0); Scattertext gives NaN there. Here
+    such a comparison has delta = z = 0 and an infinite variance: no evidence either way.
     """
     y_i, y_j = _vector(counts_a, "counts_a"), _vector(counts_b, "counts_b")
     n_i, n_j = y_i.sum(), y_j.sum()
@@ -95,11 +110,14 @@ def scattertext_log_odds(counts_a, counts_b, background=None, *, sigma: float = 
         prior = _vector(y_i + y_j if background is None else background, "background") + starting_count
         a_i = prior * n_i * sigma / prior.sum()
         a_j = prior * n_j * sigma / prior.sum()
-    rest_i = n_i + a_i.sum() - y_i - a_i
-    rest_j = n_j + a_j.sum() - y_j - a_j
+    index = counts_a.index if isinstance(counts_a, pd.Series) else None
+    if alpha_w is None and (n_i == 0 or n_j == 0):
+        zero = np.zeros_like(y_i)
+        return pd.DataFrame({"delta": zero, "variance": np.full_like(y_i, np.inf), "z": zero}, index=index)
+    rest_i = _others(y_i) + _others(a_i)  # n_i + a_0i - y_wi - a_wi without cancelling
+    rest_j = _others(y_j) + _others(a_j)
     delta = np.log((y_i + a_i) / rest_i) - np.log((y_j + a_j) / rest_j)
     variance = 1 / (y_i + a_i) + 1 / rest_i + 1 / (y_j + a_j) + 1 / rest_j
-    index = counts_a.index if isinstance(counts_a, pd.Series) else None
     return pd.DataFrame({"delta": delta, "variance": variance, "z": delta / np.sqrt(variance)}, index=index)
 
 
@@ -108,22 +126,26 @@ def monroe_groups(counts: np.ndarray, k: float = DEFAULT_K) -> dict[str, np.ndar
 
     a_gw = y_gw + k * n_g * c_w / N (the document-level prior summed over each group's
     documents); delta = log a centred over groups, then over terms; the variance has four terms.
-    Terms no group uses are dropped by Monroe; here they get delta = z = 0.
+    Terms no group uses are dropped by Monroe; here they get delta = z = 0, and so do groups
+    with no counts at all (whose log a would be -inf, and make every group's delta NaN).
     """
     y = np.asarray(counts, dtype=float)
     if y.ndim != 2 or y.shape[0] < 2:
         raise ValueError("monroe-groups needs a groups x terms matrix with at least two groups")
-    used = y.sum(axis=0) > 0
+    cells = np.ix_(y.sum(axis=1) > 0, y.sum(axis=0) > 0)  # the groups and terms with counts
     delta = np.zeros_like(y)
     se = np.ones_like(y)
-    yu = y[:, used]
-    a = yu + k * np.outer(yu.sum(axis=1), yu.sum(axis=0)) / yu.sum()
-    log_a = np.log(a)
-    centred = log_a - log_a.mean(axis=0, keepdims=True)
-    delta[:, used] = centred - centred.mean(axis=1, keepdims=True)
-    a_g = a.sum(axis=1, keepdims=True)
-    a_w = a.sum(axis=0, keepdims=True)
-    se[:, used] = np.sqrt(1 / a + 1 / (a_g - a) + 1 / (a_w - a) + 1 / (a.sum() - a_g - a_w + a))
+    yu = y[cells]
+    if yu.size:
+        a = yu + k * np.outer(yu.sum(axis=1), yu.sum(axis=0)) / yu.sum()
+        log_a = np.log(a)
+        centred = log_a - log_a.mean(axis=0, keepdims=True)
+        delta[cells] = centred - centred.mean(axis=1, keepdims=True)
+        # a_g - a, a_w - a and a_0 - a_g - a_w + a, summed without cancelling; 0 (an infinite
+        # variance, z = 0) when only one group or one term has counts
+        in_row = _others(a, axis=1)
+        with np.errstate(divide="ignore"):
+            se[cells] = np.sqrt(1 / a + 1 / in_row + 1 / _others(a, axis=0) + 1 / _others(in_row, axis=0))
     return {"delta": delta, "variance": se ** 2, "z": delta / se}
 
 
@@ -192,6 +214,8 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
         if method == "scattertext":
             return scattertext_log_odds(ya, yb, background=bg if background is not None else None,
                                         alpha_w=prior if np.ndim(prior) == 0 and prior is not None else None)
+        if tokens is None:  # the totals are the vectors' sums, which log_odds_dirichlet adds up without cancelling
+            return log_odds_dirichlet(ya, yb, a)
         return log_odds_dirichlet(ya, yb, a, n_a=na, n_b=nb, a0=a0)
 
     chosen = range(len(groups)) if only is None else [list(groups).index(g) for g in only]
