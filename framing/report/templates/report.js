@@ -20,6 +20,12 @@
   const isolate = function (s) {
     return String(s).split(/([\n\r\u001c-\u001e\u0085\u2029])/).map(function (p, i) { return i % 2 ? p : isolatePart(p); }).join("");
   };
+  // Right-to-left text: the direction of a string is that of its first strong character (a letter,
+  // or a directional mark), as dir="auto" decides it; Hebrew, Arabic and the other scripts written
+  // from the right (Syriac, Thaana, N'Ko..., their presentation forms) are right to left.
+  const STRONG = /[\p{L}\u061c\u200e\u200f]/u;
+  const RIGHT_TO_LEFT = /[\u0590-\u08ff\u061c\u200f\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+  const direction = function (s) { const m = STRONG.exec(s); return m ? (RIGHT_TO_LEFT.test(m[0]) ? "rtl" : "ltr") : ""; };
   // A CSV cell that a spreadsheet would read as a formula gets a leading "'" (framing/output.py safe_cells).
   const FORMULA = /^[=+\-@\t\r]/;
 
@@ -43,7 +49,8 @@
     });
   });
 
-  // Blind key
+  // Blind key: its cells, like every other, in the direction of their text.
+  document.querySelectorAll("#blind-key th, #blind-key td").forEach(function (c) { c.dir = "auto"; });
   const reveal = document.getElementById("reveal-key");
   if (reveal) reveal.addEventListener("click", function () { document.getElementById("blind-key").hidden = false; reveal.disabled = true; });
 
@@ -87,7 +94,7 @@
       pickerSelect.textContent = "";
       DATA.groups.forEach(function (g) {
         if (q && g.toLowerCase().indexOf(q) < 0 && !chosen.has(g)) return;
-        const o = el("option", {value: g}, g); o.selected = chosen.has(g); pickerSelect.appendChild(o);
+        const o = el("option", {value: g, dir: "auto"}, g); o.selected = chosen.has(g); pickerSelect.appendChild(o);
       });
     };
     fillPicker();
@@ -122,7 +129,7 @@
             customdata: c.custom, hovertemplate: fw.data[0].hovertemplate, type: "scatter"};
   }
   if (sel && fw) {
-    DATA.fw.forEach(function (c, i) { sel.appendChild(el("option", {value: String(i)}, c.label)); });
+    DATA.fw.forEach(function (c, i) { sel.appendChild(el("option", {value: String(i), dir: "ltr"}, c.label)); });
     sel.addEventListener("change", function () {
       const c = DATA.fw[Number(sel.value)];
       const layout = Object.assign({}, fw.layout);
@@ -140,7 +147,7 @@
   // One article per group (the seeds): the group column would repeat the document.
   const groupIsDocument = DATA.groups.length === DATA.docs.total;
   if (kwicTable && groupIsDocument) kwicTable.classList.add("no-group");
-  function fill(select, values) { [...new Set(values)].sort().forEach(function (v) { select.appendChild(el("option", {value: v}, v)); }); }
+  function fill(select, values) { [...new Set(values)].sort().forEach(function (v) { select.appendChild(el("option", {value: v, dir: "auto"}, v)); }); }
   if (f.group) {
     fill(f.group, K.rows.map(function (r) { return r[col.group]; }));
     fill(f.category, K.rows.map(function (r) { return r[col.category]; }));
@@ -148,15 +155,27 @@
   }
   const LIMIT = 300;
   let wordRows = null, wordNote = "";
+  // A context cell: its text in an isolate of the row's direction, in a cell laid out from its side
+  // next to the match (its `dir`), so that the words nearest the match show and the far end is clipped.
+  function contextCell(className, text, cellDir, textDir) {
+    const td = el("td", {className: className, dir: cellDir});
+    td.appendChild(el("span", {dir: textDir}, text));
+    return td;
+  }
+  // [before | match | after] from left to right; a right-to-left row reads from the right: its
+  // before-context to the right of the match, its after-context to the left.
   function row(r) {
-    const tr = el("tr");
-    tr.appendChild(el("td", {className: "c-group", title: r[0]}, r[0]));
-    tr.appendChild(el("td", {className: "c-doc", title: r[1]}, r[1]));
-    tr.appendChild(el("td", {}, r[2]));
-    const left = el("td", {className: "left"}); left.appendChild(el("span", {}, r[3])); tr.appendChild(left);
-    tr.appendChild(el("td", {className: "hit"}, r[4]));
-    tr.appendChild(el("td", {className: "right"}, r[5]));
-    tr.appendChild(el("td", {}, r[6] ? "quoted" : ""));
+    const d = direction(r[4]) || direction(r[3] + r[4] + r[5]) || "ltr", rtl = d === "rtl";
+    const tr = el("tr", {dir: d});
+    const before = contextCell((rtl ? "right" : "left") + " before", r[3], rtl ? "ltr" : "rtl", d);
+    const after = contextCell((rtl ? "left" : "right") + " after", r[5], d, d);
+    tr.appendChild(el("td", {className: "c-group", title: r[0], dir: "auto"}, r[0]));
+    tr.appendChild(el("td", {className: "c-doc", title: r[1], dir: "auto"}, r[1]));
+    tr.appendChild(el("td", {dir: "auto"}, r[2]));
+    tr.appendChild(rtl ? after : before);
+    tr.appendChild(el("td", {className: "hit", dir: d}, r[4]));
+    tr.appendChild(rtl ? before : after);
+    tr.appendChild(el("td", {dir: "ltr"}, r[6] ? "quoted" : ""));
     return tr;
   }
   function selectedRows() {
@@ -176,13 +195,18 @@
     if (!body) return;
     body.textContent = "";
     const status = document.getElementById("kwic-status");
+    const show = function (rows) {
+      rows.forEach(function (r) { body.appendChild(row(r)); });
+      // The headers say which side is which in a right-to-left row when the table shows one.
+      kwicTable.classList.toggle("has-rtl", body.querySelector("tr[dir='rtl']") !== null);
+    };
     if (wordRows) {
-      wordRows.forEach(function (r) { body.appendChild(row(r)); });
+      show(wordRows);
       status.textContent = wordNote;
       return;
     }
     const rows = selectedRows(), shown = Math.min(rows.length, LIMIT);
-    rows.slice(0, LIMIT).forEach(function (r) { body.appendChild(row(r)); });
+    show(rows.slice(0, LIMIT));
     let text = shown + " of " + rows.length + " matching contexts shown; 'download these contexts' saves all " + rows.length;
     if (K.sampled) text += ". The page holds a sample of " + K.rows.length + " of all " + K.total + " matches (framing matches CORPUS writes every one)";
     status.textContent = text;
@@ -267,16 +291,25 @@
   // Palette colours at 40% opacity, so black text stays readable on every highlight.
   DATA.categories.forEach(function (c, i) { cats[c.name] = {note: c.note, color: DATA.palette[i % DATA.palette.length] + "66"}; });
   const legend = document.getElementById("read-legend");
-  if (legend) Object.keys(cats).forEach(function (name) { const s = el("span", {title: cats[name].note}, name); s.style.background = cats[name].color; legend.appendChild(s); });
+  if (legend) Object.keys(cats).forEach(function (name) { const s = el("span", {title: cats[name].note, dir: "auto"}, name); s.style.background = cats[name].color; legend.appendChild(s); });
   function renderDoc(target, d) {
     target.textContent = "";
     if (!d) return;
-    const about = [groupIsDocument ? "" : d.group, d.date, d.story ? "story: " + isolate(d.story) : ""].filter(Boolean).join(", ");
-    target.appendChild(el("strong", {}, isolate(d.name) + (about ? " (" + about + ")" : "")));
-    target.appendChild(document.createTextNode("\n"));
-    if (d.title && d.title !== d.name) { target.appendChild(el("em", {}, isolate(d.title))); target.appendChild(document.createTextNode("\n")); }
-    target.appendChild(el("span", {className: "note"}, d.id));
-    target.appendChild(document.createTextNode("\n\n"));
+    // Each line above the article its own paragraph, in the direction of its own text; the id, which
+    // has none of its own, in the article's.
+    const line = function (node, dir) { const p = el("div", {className: "head", dir: dir || "auto"}); p.appendChild(node); target.appendChild(p); };
+    // The date in a left-to-right isolate: after a right-to-left name, 2024-01-02 would read 02-01-2024.
+    const about = [];
+    if (!groupIsDocument) about.push(document.createTextNode(d.group));
+    if (d.date) about.push(el("span", {dir: "ltr"}, d.date));
+    if (d.story) about.push(document.createTextNode("story: " + isolate(d.story)));
+    const heading = el("strong", {}, isolate(d.name));
+    about.forEach(function (n, i) { heading.appendChild(document.createTextNode(i ? ", " : " (")); heading.appendChild(n); });
+    if (about.length) heading.appendChild(document.createTextNode(")"));
+    heading.normalize();
+    line(heading);
+    if (d.title && d.title !== d.name) line(el("em", {}, isolate(d.title)));
+    line(el("span", {className: "note"}, d.id), direction(d.text));
     // The article in a block of its own: nothing in it can reorder the lines above, and a
     // right-to-left article reads right to left.
     const body = el("div", {className: "text", dir: "auto"});
@@ -297,13 +330,13 @@
       last = m;
     });
     target.appendChild(document.createTextNode(d.text.slice(at)));
-    if (d.truncated) target.appendChild(el("p", {className: "note"}, "(article shortened for the page)"));
+    if (d.truncated) target.appendChild(el("p", {className: "note", dir: "ltr"}, "(article shortened for the page)"));
   }
   const ra = document.getElementById("read-a"), rb = document.getElementById("read-b");
   if (ra) {
     docs.forEach(function (d, i) {
       const label = (groupIsDocument ? "" : d.group + ": ") + isolate(d.name) + (d.story ? " [" + isolate(d.story) + "]" : "");
-      ra.appendChild(el("option", {value: String(i)}, label)); rb.appendChild(el("option", {value: String(i)}, label));
+      ra.appendChild(el("option", {value: String(i), dir: "auto"}, label)); rb.appendChild(el("option", {value: String(i), dir: "auto"}, label));
     });
     rb.value = docs.length > 1 ? "1" : "0";
     const update = function () { renderDoc(document.getElementById("article-a"), docs[Number(ra.value)]); renderDoc(document.getElementById("article-b"), docs[Number(rb.value)]); };
