@@ -1,18 +1,18 @@
 """The analysis stage: corpus + lexicons -> document profiles -> group counts."""
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from .counts import Counts, DocumentProfile, TermIndex, count, profile_document
 from .grouping import grouper
 from .matcher import Matcher
 from .model import Corpus, Document, Lexicon
+from .workers import default_jobs, process_pool
 
 Progress = Callable[[Iterable], Iterable]
 _PARALLEL_MIN_CHARS = 20_000_000  # below this, starting worker processes costs more than it saves
+# (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,10 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
     pairs = [(d, key(d)) for d in corpus.documents]
     if workers is None:
         size = sum(len(d.text) for d in corpus.documents)
-        workers = (os.cpu_count() or 1) if size >= _PARALLEL_MIN_CHARS else 1
+        workers = default_jobs(size, _PARALLEL_MIN_CHARS)
     if workers > 1:
         chunks = [pairs[i:i + 500] for i in range(0, len(pairs), 500)]
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
+        with process_pool(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
             results = pool.map(_profile_chunk, chunks)
             if progress:
                 results = progress(results)

@@ -14,17 +14,17 @@ from .cli_common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    _date,
     _fraction,
     _load,
+    _names,
     _need_field,
     _need_two_groups,
     _non_negative,
     _positive,
     _progress,
-    _Usage,
-    _date,
-    _names,
     _separator,
+    _Usage,
     _where,
     _write_table,
 )
@@ -49,7 +49,7 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
     s.add_argument("--dedupe", choices=("none", "exact", "near"), default="none",
                    help="drop exact or near duplicates within each group (default: none, only counted and listed)")
     g = p.add_argument_group("table columns (for .csv/.tsv/.jsonl/.parquet)")
-    for field in ("text", "source", "date", "title", "url", "id"):
+    for field in ("text", "source", "date", "title", "url", "id", "language"):
         g.add_argument(f"--{field}-col", default=field, metavar="NAME",
                        help=f"column with the {field} (default: {field}, in any case)")
     r = p.add_argument_group("reading tables (detected unless given)")
@@ -190,8 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from .workers import exit_at_once, exit_code, handle_interrupts
+
     try:
-        return _COMMANDS[args.command](args)
+        with handle_interrupts():  # Ctrl-C is never lost; SIGTERM unwinds like it (workers killed, outputs whole)
+            return _COMMANDS[args.command](args)
     except LexiconError as exc:
         for problem in exc.problems:
             print(f"framing: lexicon error: {problem}", file=sys.stderr)
@@ -202,9 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     except _Usage as exc:
         print(f"framing: usage error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("framing: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C: 130; SIGTERM (workers.Terminated): 143
+        print("framing: terminated" if exit_code(exc) == 143 else "framing: interrupted", file=sys.stderr)
+        if argv is None:  # the process is the command's: skip the teardown (seconds when loaded)
+            exit_at_once(exit_code(exc))
+        return exit_code(exc)
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: say so in one line unless asked for the traceback

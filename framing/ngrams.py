@@ -18,9 +18,7 @@ processes or machines and added up in any order with the same result.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain
 
@@ -32,9 +30,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .tokenize import is_break, phrase_findall, prepare
+from .workers import default_jobs, process_pool
 
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
+# (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and paces progress reports
 MERGE_EVERY = 8
 _DENSE_CELLS = 1 << 24  # groups x n-grams up to which batches are summed in a dense array (128 MB)
@@ -279,12 +279,12 @@ def count_ngrams(texts: Sequence[str], labels: Sequence[str], groups: Sequence[s
     sizes = [len(t) for t in texts]
     total = sum(sizes)
     if n_jobs is None:
-        n_jobs = (os.cpu_count() or 1) if total >= _PARALLEL_MIN_CHARS else 1
+        n_jobs = default_jobs(total, _PARALLEL_MIN_CHARS)
     bounds = _balanced_bounds(sizes, max(n_jobs, -(-total // BATCH_CHARS)))
     args = ([texts[a:b] for a, b in bounds], [codes[a:b] for a, b in bounds], [groups] * len(bounds))
     if n_jobs <= 1:
         return _accumulate(map(count_chunk, *args), len(bounds), progress)
-    with ProcessPoolExecutor(min(n_jobs, len(bounds))) as pool:
+    with process_pool(min(n_jobs, len(bounds))) as pool:
         return _accumulate(pool.map(count_chunk, *args), len(bounds), progress)
 
 
