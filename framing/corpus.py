@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import InputError
+from .languages import language_code
 from .model import Corpus, Document, Skipped
 from .reading.cells import column_texts
 from .reading.dates import DateColumn
@@ -165,7 +166,7 @@ def _resolve(frame: pd.DataFrame, columns: Columns, origin: str) -> tuple[Column
     match (a "Text" column is the text)."""
     defaults, notes, found = Columns(), [], {}
     names = [str(c) for c in frame.columns]
-    for field in ("text", "source", "date", "title", "url", "id"):
+    for field in ("text", "source", "date", "title", "url", "id", "language"):
         wanted = getattr(columns, field)
         if wanted in names or wanted != getattr(defaults, field):
             continue
@@ -200,7 +201,7 @@ def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> C
     if columns.text not in df.columns:
         raise InputError(origin, f"no text column {columns.text!r}; columns are {list(map(str, df.columns))}; "
                          f"name the text column with --text-col{_longest(df)}", column=columns.text)
-    known = {columns.text, columns.source, columns.date, columns.title, columns.url, columns.id}
+    known = {columns.text, columns.source, columns.date, columns.title, columns.url, columns.id, columns.language}
     n, lines = len(df), table.lines
 
     def column(name: str) -> list[str | None]:
@@ -211,6 +212,7 @@ def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> C
     texts = [normalize(t) if t else "" for t in column(columns.text)]
     sources, date_cells, ids = column(columns.source), column(columns.date), column(columns.id)
     titles, urls = column(columns.title), column(columns.url)
+    languages = [language_code(v) if v else None for v in column(columns.language)]
     if columns.id == Columns().id or columns.id != options.columns.id:
         ids = _unique_or_none(ids, columns.id, origin, notes)
     extra = {c: column(c) for c in df.columns if c not in known}
@@ -224,7 +226,7 @@ def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> C
         results.append(Document(
             id=ids[i] or f"row{lines[i]}", text=texts[i], source=sources[i],
             date=dates.parse(date_cells[i], where), title=normalize(titles[i]) if titles[i] else None,
-            url=urls[i], meta={k: v[i] for k, v in extra.items() if v[i]},
+            url=urls[i], meta={k: v[i] for k, v in extra.items() if v[i]}, language=languages[i],
         ))
     summary = dates.summary(columns.date)
     notes = [*table.notes, *notes, *([summary] if summary else [])]

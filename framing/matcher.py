@@ -31,6 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .clitics import with_proclitics
 from .model import Document, Lexicon, Match, Term
 from .quotes import QuoteIndex
 from .text import normalize, term_key
@@ -251,12 +252,19 @@ def _runs(form: str) -> list[tuple[str, bool]] | None:
     return runs
 
 
+def _exact(chars: str) -> bool:
+    """Whether a pattern's characters match only themselves: ASCII (compared lower-cased) and
+    characters without case (Arabic, Hebrew, Devanagari...). A cased non-ASCII letter may match
+    another in a case-insensitive scan, so it is compared as if it matched anything."""
+    return chars.isascii() or all(c.lower() == c.upper() for c in chars)
+
+
 def _may_meet(x: str, x_stem: bool, y: str, y_stem: bool) -> bool:
     """Whether one run of text can be matched by both runs of forms. A pattern character matches
-    one text character; ASCII ones are compared without case, any other may match anything."""
+    one text character; exact ones (see `_exact`) only themselves, any other anything."""
     if len(x) != len(y) and not (x_stem and len(x) < len(y)) and not (y_stem and len(y) < len(x)):
         return False
-    return all(a == b or not (a.isascii() and b.isascii()) for a, b in zip(x, y))
+    return all(a == b or not (_exact(a) and _exact(b)) for a, b in zip(x, y))
 
 
 def _may_overlap(a: list[tuple[str, bool]], b: list[tuple[str, bool]]) -> bool:
@@ -298,7 +306,7 @@ def _groups(lexicon: Lexicon) -> list[list[int]]:
     for i, (_, runs) in enumerate(forms):
         for run, stem in runs or ():
             head = run[:2]
-            if not head.isascii():
+            if not _exact(head):
                 anywhere.add(i)
                 continue
             by_one.setdefault(head[0], set()).add(i)
@@ -313,7 +321,7 @@ def _groups(lexicon: Lexicon) -> list[list[int]]:
         candidates = set(anywhere)
         for run, _ in runs:
             head = run[:2]
-            if not head.isascii():
+            if not _exact(head):
                 candidates = everything
                 break
             if len(run) == 1:
@@ -397,10 +405,15 @@ class Matcher:
     def __init__(self, lexicon: Lexicon, nested: bool = False):
         self.lexicon = lexicon
         self.nested = nested
+        prefixed = with_proclitics(lexicon)  # Arabic and Hebrew: each form with its joined prefixes too
+        # Grouping compares every pair of forms, and prefixed forms share their first letters:
+        # seconds for a few hundred terms. A lexicon with proclitics scans each category alone.
+        groups = _groups(lexicon) if prefixed is lexicon else [[ci] for ci in range(len(lexicon.categories))]
+        lexicon = prefixed
         entries = [[(term, _Entry((ci, ti), category.name, term.term, _exception_regexes(term)))
                     for ti, term in enumerate(category.terms)]
                    for ci, category in enumerate(lexicon.categories)]
-        self._groups = [_Group([item for ci in group for item in entries[ci]]) for group in _groups(lexicon)]
+        self._groups = [_Group([item for ci in group for item in entries[ci]]) for group in groups]
         ci_forms = [g.forms_ci for g in self._groups]
         cs_forms = [g.forms_cs for g in self._groups]
         self._lower, self._captures_ci = _scanner(ci_forms, lower=True)

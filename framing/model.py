@@ -21,6 +21,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None  # ISO 639-1, from a column or manifest; None: detected when needed
 
 
 @dataclass(frozen=True)

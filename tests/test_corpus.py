@@ -178,3 +178,14 @@ def test_links_hidden_and_other_files_are_listed_not_read(tmp_path):
     assert reasons["leak.txt"] == "symbolic link to a file outside the corpus folder, not read"
     assert len(followed.documents) == 3  # the link inside the folder is read
     assert not any("root:x" in d.text for d in followed.documents)
+
+
+def test_language_column_and_manifest_field(tmp_path):
+    pd.DataFrame({"text": ["Les otages.", "الرهائن", "The hostages."], "Source Language": ["French", "Arabic", ""]}
+                 ).to_csv(tmp_path / "l.csv", index=False)
+    corpus = read_corpus(tmp_path / "l.csv", Columns(language="Source Language"))
+    assert [d.language for d in corpus] == ["fr", "ar", None]
+    assert "Source Language" not in corpus.documents[0].meta
+    write(tmp_path / "f" / "a.txt", "Texte.")
+    write(tmp_path / "f" / "manifest.csv", "file,language\na.txt,fr-CA\n")
+    assert read_corpus(tmp_path / "f").documents[0].language == "fr"

@@ -11,7 +11,6 @@ from ..model import Corpus
 from .boilerplate import Removal, find_boilerplate, remove_boilerplate
 from .duplicates import NEAR, Duplicates, Mode, check_mode, dedupe, find_duplicates, kept_counts
 
-
 ALL = "(all documents)"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..languages import language_code
 from ..model import Document, Skipped
 from ..text import DecodeFailure, decode, normalize
 from .cells import cell_text
@@ -125,10 +126,12 @@ def read_text_file(path: Path, root: Path, meta: Mapping[str, Any], dates: DateC
         extra["encoding"] = "cp1252"
         notes.append(f"{rel}: not valid UTF-8; decoded as Windows-1252 (check accents)")
     title = cell_text(meta.pop("title", None))
+    language = cell_text(meta.pop("language", None))
     return Document(
         id=cell_text(meta.pop("id", None)) or Path(rel).with_suffix("").as_posix(),
         text=text, source=source, date=manifest_date or date,
         title=normalize(title) if title else None, url=cell_text(meta.pop("url", None)),
         meta={**extra, **{k: cell_text(v) for k, v in meta.items()}},
+        language=language_code(language) if language else None,
     )
 

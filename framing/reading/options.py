@@ -21,6 +21,7 @@ class Columns:
     title: str = "title"
     url: str = "url"
     id: str = "id"
+    language: str = "language"
 
 
 @dataclass(frozen=True, kw_only=True)

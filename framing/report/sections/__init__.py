@@ -19,7 +19,7 @@ from . import (
     time,
 )
 
-SECTIONS = (questions, overview, cleaning, heatmap, contrast, comparison, discovery, retellings, attribution, agency, contexts,
-            reading, headlines, time, method)
+SECTIONS = (questions, overview, cleaning, heatmap, contrast, comparison, discovery, retellings, attribution, agency,
+            contexts, reading, headlines, time, method)
 
 __all__ = ["SECTIONS"]
