@@ -1,16 +1,16 @@
 """The analysis stage: corpus + lexicons -> document profiles -> group counts."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .counts import Counts, DocumentProfile, TermIndex, count, profile_document
 from .grouping import grouper
 from .matcher import Matcher
 from .model import Corpus, Document, Lexicon
+from .progress import Progress, Work
 from .workers import default_jobs, process_pool
 
-Progress = Callable[[Iterable], Iterable]
 _PARALLEL_MIN_CHARS = 20_000_000  # below this, starting worker processes costs more than it saves
 # (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 
@@ -57,12 +57,11 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
     if workers > 1:
         chunks = [pairs[i:i + 500] for i in range(0, len(pairs), 500)]
         with process_pool(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
-            results = pool.map(_profile_chunk, chunks)
-            if progress:
-                results = progress(results)
-            profiles = tuple(p for chunk in results for p in chunk)
+            # One step per document, whatever the chunking.
+            results = Work((p for chunk in pool.map(_profile_chunk, chunks) for p in chunk), len(pairs))
+            profiles = tuple(progress(results) if progress else results)
     else:
-        items = progress(pairs) if progress else pairs
+        items = progress(Work(pairs, len(pairs))) if progress else pairs
         profiles = tuple(profile_document(d, g, matchers) for d, g in items)
     groups = tuple(dict.fromkeys(g for _, g in pairs))
     terms = TermIndex.of(lexicons)

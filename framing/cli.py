@@ -235,7 +235,7 @@ def _cmd_report(args) -> int:
     _need_field(corpus, args.story_col)
     written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups,
                            story=args.story_col,
-                           progress=_progress(args, "counting words", unit="batch"))
+                           progress=_progress(args, "counting words"))
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
 
@@ -284,7 +284,7 @@ def _cmd_discover(args) -> int:
     groups = tuple(dict.fromkeys(group_labels(corpus, args.by)))
     _need_two_groups(groups, args.by)
     df = stats.discover(corpus, lexicons, by=args.by, top=args.top, voice=args.voice, pairs=args.pairs,
-                        progress=_progress(args, "counting words", unit="batch"))
+                        progress=_progress(args, "counting words"))
     _write_table(df, args.format)
     return EXIT_OK
 

@@ -14,12 +14,27 @@ SHOW_SKIPPED = 10
 READ_NOTICE_BYTES = 50 * 2**20  # say that reading has started when it may take more than a second or two
 
 
-def _progress(args, desc: str, unit: str = "doc"):
+def _progress(args, desc: str, unit: str = "document"):
+    """A progress callback for a stage: a bar on standard error, in the stage's own unit when it
+    hands over a `framing.progress.Work` (documents, or MB of text), after two seconds."""
     if args.quiet:
         return None
     from tqdm import tqdm
 
-    return lambda it: tqdm(it, desc=desc, unit=unit, delay=2, file=sys.stderr, leave=False)
+    def bar(items):
+        sizes = getattr(items, "sizes", None)
+        label = getattr(items, "unit", unit)
+        if sizes is None:
+            yield from tqdm(items, desc=desc, unit=f" {label}s", delay=2, file=sys.stderr, leave=False)
+            return
+        with tqdm(total=round(sum(sizes), 1), desc=desc, unit=f" {label}", delay=2, file=sys.stderr,
+                  leave=False, bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f}{unit} "
+                                          "[{elapsed}<{remaining}]") as shown:
+            for item, size in zip(items, sizes):
+                yield item
+                shown.update(size)
+
+    return bar
 
 
 def _read(args):

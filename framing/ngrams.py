@@ -29,6 +29,7 @@ import pyarrow.compute as pc
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .progress import Progress, Work
 from .tokenize import is_break, phrase_findall, prepare
 from .workers import default_jobs, process_pool
 
@@ -38,7 +39,6 @@ _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs m
 BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and paces progress reports
 MERGE_EVERY = 8
 _DENSE_CELLS = 1 << 24  # groups x n-grams up to which batches are summed in a dense array (128 MB)
-Progress = Callable[[Iterable], Iterable]
 
 
 @dataclass(frozen=True)
@@ -282,34 +282,22 @@ def count_ngrams(texts: Sequence[str], labels: Sequence[str], groups: Sequence[s
         n_jobs = default_jobs(total, _PARALLEL_MIN_CHARS)
     bounds = _balanced_bounds(sizes, max(n_jobs, -(-total // BATCH_CHARS)))
     args = ([texts[a:b] for a, b in bounds], [codes[a:b] for a, b in bounds], [groups] * len(bounds))
+    mb = [sum(sizes[a:b]) / 1e6 for a, b in bounds]  # progress in megabytes of text, not batches
     if n_jobs <= 1:
-        return _accumulate(map(count_chunk, *args), len(bounds), progress)
+        return _accumulate(map(count_chunk, *args), mb, progress)
     with process_pool(min(n_jobs, len(bounds))) as pool:
-        return _accumulate(pool.map(count_chunk, *args), len(bounds), progress)
+        return _accumulate(pool.map(count_chunk, *args), mb, progress)
 
 
-def _accumulate(parts: Iterable[NgramCounts], n: int, progress: Progress | None) -> NgramCounts:
+def _accumulate(parts: Iterable[NgramCounts], mb: Sequence[float], progress: Progress | None) -> NgramCounts:
     """Add up batches as they come, several at a time: memory stays bounded by MERGE_EVERY
     batches, and each distinct n-gram is re-hashed once per MERGE_EVERY batches, not once per batch."""
     pending: list[NgramCounts] = []
-    for part in progress(_Sized(parts, n)) if progress else parts:
+    for part in progress(Work(parts, len(mb), unit="MB", sizes=mb)) if progress else parts:
         pending.append(part)
         if len(pending) == MERGE_EVERY:
             pending = [NgramCounts.total(pending)]
     return NgramCounts.total(pending)
-
-
-class _Sized:
-    """An iterator that knows its length, so that a progress bar can show the total."""
-
-    def __init__(self, items: Iterable, n: int) -> None:
-        self._items, self._n = items, n
-
-    def __iter__(self):
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return self._n
 
 
 def _balanced_bounds(sizes: Sequence[int], parts: int) -> list[tuple[int, int]]:

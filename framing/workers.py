@@ -203,7 +203,7 @@ def _swap(handlers: dict[int, Any]) -> tuple[dict[int, Any], BaseException | Non
 
 
 @contextmanager
-def _signals_deferred(replay: bool = True) -> Iterator[None]:
+def signals_deferred(replay: bool = True) -> Iterator[None]:
     """Hold SIGINT and SIGTERM during a few milliseconds of pool bookkeeping (forking workers,
     queueing a task, killing workers): an exception raised half-way through would leave a
     forked worker that the pool does not know about, or the pool's locks taken. A signal that
@@ -285,7 +285,7 @@ def _pool_class():
         # `map` submits through here too. Processes are forked inside `submit` (all of them at
         # the first call with fork, one per call otherwise), so signals are held there.
         def submit(self, fn, /, *args, **kwargs):
-            with _signals_deferred():
+            with signals_deferred():
                 return super().submit(fn, *args, **kwargs)
 
         def map(self, fn, *iterables, timeout=None, chunksize=1):
@@ -309,7 +309,7 @@ def _in_order(futures: list) -> Iterator[Any]:
 
 def _abort(pool) -> None:
     """Cancel what has not started, kill the workers, reap them. Never blocks for long."""
-    with _signals_deferred(replay=False):
+    with signals_deferred(replay=False):
         # (shutdown drops the executor's references to these)
         processes = list((getattr(pool, "_processes", None) or {}).values())
         manager = getattr(pool, "_executor_manager_thread", None)
@@ -368,7 +368,7 @@ def process_pool(max_workers: int, initializer: Callable | None = None, initargs
     then lets the exception through. `initializer(*initargs)` runs once in each worker."""
     ctx = _context()
     forked = ctx.get_start_method() == "fork"
-    with _signals_deferred():
+    with signals_deferred():
         pool = _pool_class()(max_workers, mp_context=ctx, initializer=_worker_start,
                              initargs=(os.getpid(), forked, initializer, tuple(initargs)))
     try:
