@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .counts import Counts, DocumentProfile, TermIndex, count, profile_document
+from .counts import Counts, DocumentProfile, TermIndex, count, lexicon_applies, profile_document
 from .grouping import grouper
 from .matcher import Matcher
 from .model import Corpus, Document, Lexicon
@@ -17,6 +17,10 @@ _PARALLEL_MIN_CHARS = 20_000_000  # below this, starting worker processes costs 
 
 @dataclass(frozen=True)
 class Analysis:
+    """Every document's matches and counts, per group. A lexicon is applied to the documents of
+    its language and to undetermined ones (`counts.lexicon_applies`); each profile says its
+    document's language."""
+
     corpus: Corpus
     lexicons: tuple[Lexicon, ...]
     by: str
@@ -26,6 +30,18 @@ class Analysis:
     counts: Counts
     # The same counts on headlines alone (documents with a title), or None when none has one.
     headlines: Counts | None = None
+
+    def languages(self) -> dict[str, int]:
+        """Documents per language, most first."""
+        from collections import Counter
+
+        return dict(Counter(p.language for p in self.profiles).most_common())
+
+    def unmatched_languages(self) -> dict[str, dict[str, int]]:
+        """Per lexicon, the documents it was not applied to because of their language."""
+        langs = self.languages()
+        return {lx.name: {lang: n for lang, n in langs.items() if not lexicon_applies(lx.language, lang)}
+                for lx in self.lexicons}
 
 
 _worker_matchers: Sequence[Matcher] = ()
@@ -67,6 +83,8 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
     terms = TermIndex.of(lexicons)
     counts = count(profiles, terms, groups)
     # Headlines are short: matching them costs little next to the bodies, on one core.
-    titled = [(replace(d, text=d.title), g) for d, g in pairs if d.title]
+    # A headline is in its article's language (too short to tell on its own).
+    language = {p.doc_id: p.language for p in profiles}
+    titled = [(replace(d, text=d.title, language=language[d.id]), g) for d, g in pairs if d.title]
     headlines = count([profile_document(d, g, matchers) for d, g in titled], terms, groups) if titled else None
     return Analysis(corpus, tuple(lexicons), by, groups, {d.id: g for d, g in pairs}, profiles, counts, headlines)

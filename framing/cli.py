@@ -24,6 +24,7 @@ from .cli_common import (
     _positive,
     _progress,
     _separator,
+    _summarise_languages,
     _Usage,
     _where,
     _write_table,
@@ -229,6 +230,7 @@ def _cmd_report(args) -> int:
     corpus, lexicons = _load(args)
     out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    _summarise_languages(args, analysis)
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
@@ -248,6 +250,7 @@ def _cmd_stats(args) -> int:
         raise _Usage("--bootstrap works with --table compare and --method mcq2008 only")
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    _summarise_languages(args, analysis)
     if args.table == "terms":
         df = stats.frequencies(analysis.counts, voice=args.voice)
     elif args.table == "categories":
@@ -298,6 +301,7 @@ def _cmd_matches(args) -> int:
         check_output_path(args.output)
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
+    _summarise_languages(args, analysis)
     df = matches_table(analysis, voice=args.voice)
     _write_table(df, args.format, args.output)
     if args.output is not None:

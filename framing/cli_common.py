@@ -71,6 +71,17 @@ def _read(args):
     return corpus
 
 
+def _summarise_languages(args, analysis) -> None:
+    """Say which documents a lexicon was not applied to, because of their language."""
+    if args.quiet:
+        return
+    for name, langs in analysis.unmatched_languages().items():
+        if langs:
+            shown = ", ".join(f"{n:,} {lang}" for lang, n in langs.items())
+            print(f"framing: lexicon {name!r} counts documents in its own language only; not applied to "
+                  f"{sum(langs.values()):,} documents in other languages ({shown})", file=sys.stderr)
+
+
 def _summarise_cleaning(cleaning) -> None:
     removal = cleaning.removal
     if removal is not None and removal.affected:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .languages import UNDETERMINED, detect_language
 from .matcher import Matcher
 from .model import Document, Lexicon, Match
 from .quotes import quote_spans
@@ -28,13 +29,22 @@ class DocumentProfile:
     tokens: int
     quoted_tokens: int
     matches: tuple[Match, ...]
+    language: str = UNDETERMINED  # the document's (from its column, else detected)
+
+
+def lexicon_applies(lexicon_language: str | None, document_language: str) -> bool:
+    """A lexicon counts in documents of its own language, and in those whose language could not
+    be told (a short headline): an English lexicon is not applied to Arabic posts."""
+    return not lexicon_language or document_language in (UNDETERMINED, lexicon_language)
 
 
 def profile_document(doc: Document, group: str, matchers: Sequence[Matcher]) -> DocumentProfile:
+    language = doc.language or detect_language(doc.text)
     spans = quote_spans(doc.text)
     quoted_tokens = sum(count_tokens(doc.text[s:e]) for s, e in spans)
-    matches = tuple(m for matcher in matchers for m in matcher.match(doc))
-    return DocumentProfile(doc.id, group, count_tokens(doc.text), quoted_tokens, matches)
+    matches = tuple(m for matcher in matchers if lexicon_applies(matcher.lexicon.language, language)
+                    for m in matcher.match(doc))
+    return DocumentProfile(doc.id, group, count_tokens(doc.text), quoted_tokens, matches, language)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ _PERIODS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
 def grouper(corpus: Corpus, by: str = "source") -> Callable[[Document], str]:
     """A function from document to group label.
 
-    `by` is `source`, `date:year|month|day`, any field or metadata key, or several of these
+    `by` is `source`, `date:year|month|day`, `language`, any field or metadata key, or several of these
     separated by commas (the label joins their values with " / "). When grouping by source alone
     and no document has one, each document is its own group (so the bundled seeds compare
     article by article). Documents without the field go to the group "(unknown)"."""
@@ -35,8 +35,12 @@ def field_value(corpus: Corpus, name: str) -> Callable[[Document], str | None]:
         return lambda d: getattr(d, name) or None
     if name == "date":
         return lambda d: d.date.isoformat() if d.date else None
+    if name == "language":  # from the language column, else detected (framing.languages)
+        from .languages import detect_language
+
+        return lambda d: d.language or detect_language(d.text)
     if not any(name in d.meta for d in corpus.documents):
-        fields = sorted({"source", "date", "id"} | {k for d in corpus.documents for k in d.meta})
+        fields = sorted({"source", "date", "id", "language"} | {k for d in corpus.documents for k in d.meta})
         raise FramingError(f"no document has the field {name!r}; available: {', '.join(fields)}")
     return lambda d: (str(d.meta[name]) if d.meta.get(name) not in (None, "") else None)
 

@@ -43,7 +43,8 @@ _URDU = re.compile(r"[\u0679\u0688\u0691\u06ba\u06be\u06d2]")  # ٹ ڈ ڑ ں ھ 
 _FUNCTION_WORDS = {
     "latin": {
         "en": "the of and to in is that for on with as was by at from are this be it has have were said",
-        "fr": "de le la les des du un une et est dans pour que qui sur au aux pas par avec ce sont été ont",
+        "fr": "de le la les des du un une et est dans pour que qui sur au aux pas par avec ce sont été ont "
+              "à en il ne se",
         "de": "der die das und ist nicht ein eine den dem des mit sich auf für von zu im auch wird sind",
         "es": "de el los las del y en que por una con para se es al lo como más su sus fue han",
         "it": "il di che non per una sono del della dei nel gli alla anche come questo ha stato degli",
@@ -111,3 +112,36 @@ def language_code(value: str) -> str:
         return LANGUAGE_NAMES[v]
     base = re.split(r"[-_]", v)[0]
     return base if len(base) in (2, 3) and base.isalpha() else v
+
+
+# Stop words of languages whose script is not Latin: they cannot remove an English content word,
+# so one list serves every corpus. (Latin-script languages share spellings with English content
+# words, "die", "con", "come", and would need the document's language; not done yet.)
+OTHER_SCRIPT_LANGUAGES = ("ar", "he", "hi", "fa", "ur", "ru", "uk", "el")
+
+
+def other_script_stop_words() -> frozenset[str]:
+    """stopwords-iso's lists for OTHER_SCRIPT_LANGUAGES, without entries holding ASCII letters."""
+    import stopwordsiso
+
+    words = set()
+    for lang in OTHER_SCRIPT_LANGUAGES:
+        words |= {w.lower() for w in stopwordsiso.stopwords(lang) if not re.search(r"[A-Za-z0-9]", w)}
+    return frozenset(words)
+
+
+def corpus_languages(documents, sample: int = 2000) -> set[str]:
+    """The languages of a corpus's documents: their language column, else detected on up to
+    `sample` documents spread over the corpus (enough to see every language with a share of
+    more than a fraction of a percent)."""
+    docs = list(documents)
+    step = max(1, len(docs) // sample)
+    return {d.language or detect_language(d.text) for d in docs[::step]} - {UNDETERMINED}
+
+
+def function_words(languages) -> frozenset[str]:
+    """The function words (module top) of the Latin- and Cyrillic-script languages among
+    `languages` other than English: discovery leaves them out of a corpus that has documents in
+    those languages ("la", "les", "des" led French discovery)."""
+    return frozenset(w for script in _FUNCTION_WORDS.values() for lang, words in script.items()
+                     if lang in languages and lang != "en" for w in words.split())

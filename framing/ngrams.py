@@ -2,7 +2,8 @@
 
 Candidates: every token (the same tokens as `framing.tokenize`) and every pair of adjacent
 tokens in one document with no punctuation or line break between them, except stop words
-(scikit-learn's English list, no download) and numbers as unigrams, bigrams made only of stop
+(scikit-learn's English list, and stopwords-iso's lists of languages in other scripts: Arabic,
+Hebrew, Hindi, Persian, Urdu, Russian, Ukrainian, Greek; no download) and numbers as unigrams, bigrams made only of stop
 words, and bigrams with a number. Bigrams are formed before stop words are removed, so no bigram
 spans a removed word.
 
@@ -29,11 +30,12 @@ import pyarrow.compute as pc
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from .languages import other_script_stop_words
 from .progress import Progress, Work
 from .tokenize import is_break, phrase_findall, prepare
 from .workers import default_jobs, process_pool
 
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | other_script_stop_words()
 _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
 # (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and paces progress reports

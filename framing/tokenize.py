@@ -6,7 +6,8 @@ Built on NLTK's `RegexpTokenizer`, which needs no downloaded data. Rules:
   `hostage-taking`), and so do words with an inner apostrophe (`don't`);
 - a possessive `'s` is removed (`Hamas's` -> `hamas`), so it counts as the word it follows
   (as is the `'s` of `it's`, which the tokenizer cannot tell from a possessive);
-- dotted abbreviations stay whole (`U.S.` -> `u.s.`);
+- dotted abbreviations stay whole (`U.S.` -> `u.s.`); links (`https://...`, `www....`) are not
+  words and are left out;
 - tokens are lower-cased (the text is lower-cased before it is split);
 - every script: a word keeps its combining marks (Arabic harakat, Hebrew niqqud, Devanagari
   vowel signs: युद्ध and مُحَمَّد are one token each), and a Hebrew acronym keeps its gershayim
@@ -52,9 +53,16 @@ _full_tokenizer = _TrustedRegexpTokenizer(FULL_TOKEN_PATTERN)
 _POSSESSIVE = re.compile(r"'(?<=[^\W_]')s\b")
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def prepare(text: str) -> str:
-    """Lower-case and drop possessive 's, on the whole text at C speed rather than per token."""
-    return _POSSESSIVE.sub("", text.lower())
+    """Lower-case, drop links (a URL is not words: "https", "t.co" and its path would be counted)
+    and possessive 's, on the whole text at C speed rather than per token."""
+    text = text.lower()
+    if "http" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    return _POSSESSIVE.sub("", text)
 
 
 def _split(prepared: str) -> list[str]:

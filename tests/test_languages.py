@@ -39,3 +39,20 @@ def test_too_little_to_tell_is_undetermined(text):
                                         ("Arabic", "ar"), ("hebrew", "he"), ("Klingon", "klingon")])
 def test_language_code(value, code):
     assert language_code(value) == code
+
+
+def test_discovery_leaves_out_the_function_words_of_the_corpus_languages():
+    """A corpus with French documents: French articles and prepositions are not candidates;
+    Arabic and Hebrew stop words are left out everywhere (other scripts cannot clash with English)."""
+    import pandas as pd
+
+    from framing.corpus import from_dataframe
+    from framing.stats import discover
+
+    fr = ["Les otages de la bande de Gaza sont dans les tunnels, selon le Hamas et des familles."] * 6
+    en = ["The hostages in the Gaza Strip are held in tunnels, families of the captives said."] * 6
+    ar = ["قال مسؤولون في غزة إن الرهائن في الأنفاق وإن على العالم أن يتحرك من أجلهم الآن."] * 6
+    corpus = from_dataframe(pd.DataFrame({"text": fr + en + ar, "source": ["A"] * 6 + ["B"] * 6 + ["C"] * 6}))
+    terms = set(discover(corpus, top=40)["term"])
+    assert {"otages", "tunnels", "hostages", "الرهائن"} <= terms
+    assert not terms & {"les", "la", "de", "des", "dans", "le", "et", "في", "إن", "على", "من"}

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..grouping import group_labels
+from ..languages import corpus_languages, function_words
 from ..matcher import Matcher
 from ..model import Corpus, Lexicon
 from ..ngrams import NgramCounts, Progress, count_ngrams
@@ -80,6 +81,12 @@ def _candidates(corpus: Corpus, by: str, min_count: int, n_jobs: int | None, pro
     counts = ngrams if ngrams is not None else count_vocabulary(corpus, by, labels=labels, voice=voice,
                                                                  n_jobs=n_jobs, progress=progress)
     ids, matrix, documents = counts.candidates(min_count)
+    # Stop words of other Latin-script languages in the corpus (French "la", "des"), which the
+    # counting's English list does not hold; other scripts' lists are in the counting already.
+    extra = function_words(corpus_languages(corpus.documents))
+    if extra and len(ids):
+        keep = np.array([not all(w in extra for w in t.split(" ")) for t in counts.strings(ids)], dtype=bool)
+        ids, matrix, documents = ids[keep], matrix[:, keep], documents[:, keep]
     if len(counts.groups) < 2 or not len(ids):
         return None
     return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())

@@ -37,8 +37,18 @@ def build(inputs: ReportInputs) -> Section:
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
                      "shows more); use 'Groups in the figures' below to bring any group in. Every group is in "
                      "the tables and their CSV downloads.")
-    intro += [f"Lexicon: {lx.name} ({len(lx.categories)} categories, {sum(len(k.terms) for k in lx.categories)} "
-              "terms)." for lx in a.lexicons]
+    intro += [f"Lexicon: {lx.name} ({lx.language}; {len(lx.categories)} categories, "
+              f"{sum(len(k.terms) for k in lx.categories)} terms)." for lx in a.lexicons]
+    languages = a.languages()
+    if set(languages) - {"und"} != {lx.language for lx in a.lexicons}:
+        intro.append("Languages of the documents (their language column, else detected): "
+                     + ", ".join(f"{lang} {n:,}" for lang, n in languages.items())
+                     + ". A lexicon counts only in documents of its own language, and in those too short to tell "
+                       "(und).")
+        for name, langs in a.unmatched_languages().items():
+            if langs:
+                intro.append(f"{visible_controls(name)} was not applied to {sum(langs.values()):,} documents in "
+                             "other languages (" + ", ".join(f"{lang} {n:,}" for lang, n in langs.items()) + ").")
     tables = [table("overview-groups", "Groups", pd.DataFrame(rows), max_rows=40)]
     skipped = inputs.source.skipped
     if skipped:
