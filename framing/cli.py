@@ -60,6 +60,8 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
                    help="whether quotation marks quote cells (csv) or are text (none); default: detected")
     r.add_argument("--sep", type=_separator, metavar="CHAR", help="the separator: , ; | or \\t (default: detected)")
     r.add_argument("--dayfirst", action="store_true", help="read numeric dates as day/month/year (default month first)")
+    r.add_argument("--keep-marks", action="store_true",
+                   help="keep Arabic vowel marks (harakat) and Hebrew vowel points (niqqud); default: removed")
     r.add_argument("--file-type", choices=("auto", "text", "table"), default="auto",
                    help="read a .txt file as one article (text) or one document per line (table); default: "
                         "a table when every line splits into the same fields")

@@ -50,7 +50,8 @@ def _read(args):
             columns=Columns(text=args.text_col, source=args.source_col, date=args.date_col, title=args.title_col,
                             url=args.url_col, id=args.id_col, language=args.language_col),
             names=args.columns, header="no" if args.no_header else "auto", quoting=args.quoting, sep=args.sep,
-            dayfirst=args.dayfirst, follow_symlinks=args.follow_symlinks, file_type=args.file_type)
+            dayfirst=args.dayfirst, follow_symlinks=args.follow_symlinks, file_type=args.file_type,
+            keep_marks=args.keep_marks)
         selection = Selection(where=tuple(args.where), since=args.since, until=args.until)
     except FramingError as exc:
         raise _Usage(str(exc)) from None

@@ -25,7 +25,7 @@ from .reading.dialect import looks_like_table
 from .reading.folders import check_manifest, manifest_path, manifest_rows, read_text_file, walk
 from .reading.options import Columns, ReadOptions
 from .reading.tables import Table, read_delimited, read_jsonl
-from .text import DecodeFailure, decode, normalize
+from .text import DecodeFailure, decode, normalize, strip_marks
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def _read_txt(path: Path, name: str, options: ReadOptions) -> Corpus:
                     "line splits into the same fields; give --file-type text to read it as one article")
             return _from_table(replace(table, notes=(note, *table.notes)), options, name, str(path))
     notes: list[str] = []
-    doc = read_text_file(path, path.parent, {}, DateColumn(options.dayfirst), notes)
+    doc = read_text_file(path, path.parent, {}, DateColumn(options.dayfirst), notes, keep_marks=options.keep_marks)
     return _finish(name, [doc], origin=path, notes=notes)
 
 
@@ -161,6 +161,10 @@ def from_dataframe(df: pd.DataFrame, columns: Columns | None = None, name: str =
     return _from_table(Table(df, tuple(range(2, len(df) + 2))), options, name, origin)
 
 
+def _plain(text: str) -> str:
+    return strip_marks(normalize(text))
+
+
 def _resolve(frame: pd.DataFrame, columns: Columns, origin: str) -> tuple[Columns, list[str]]:
     """`columns`, with a default name matched regardless of case when the table has no exact
     match (a "Text" column is the text)."""
@@ -209,7 +213,8 @@ def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> C
             return [None] * n
         return column_texts(df[name].tolist(), name, origin, lines)
 
-    texts = [normalize(t) if t else "" for t in column(columns.text)]
+    clean = normalize if options.keep_marks else _plain
+    texts = [clean(t) if t else "" for t in column(columns.text)]
     sources, date_cells, ids = column(columns.source), column(columns.date), column(columns.id)
     titles, urls = column(columns.title), column(columns.url)
     languages = [language_code(v) if v else None for v in column(columns.language)]
@@ -225,7 +230,7 @@ def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> C
             continue
         results.append(Document(
             id=ids[i] or f"row{lines[i]}", text=texts[i], source=sources[i],
-            date=dates.parse(date_cells[i], where), title=normalize(titles[i]) if titles[i] else None,
+            date=dates.parse(date_cells[i], where), title=clean(titles[i]) if titles[i] else None,
             url=urls[i], meta={k: v[i] for k, v in extra.items() if v[i]}, language=languages[i],
         ))
     summary = dates.summary(columns.date)
@@ -244,7 +249,7 @@ def _read_folder(root: Path, name: str, options: ReadOptions) -> Corpus:
     results: list[Document | Skipped] = []
     for path in files:
         meta = manifest.get(path.relative_to(root).as_posix(), (None, {}))[1]
-        results.append(read_text_file(path, root, meta, dates, notes))
+        results.append(read_text_file(path, root, meta, dates, notes, keep_marks=options.keep_marks))
     summary = dates.summary("date")
     return _finish(name, [*results, *skipped], origin=root, notes=[*notes, *([summary] if summary else [])])
 

@@ -1,7 +1,8 @@
 """Decoding bytes and normalising text, so that every later stage sees one form of each character.
 
 Normalisation is what the matcher relies on: curly quotes and apostrophes become straight ones,
-hyphen variants become '-', dash variants become an em dash, and runs of spaces collapse. Offsets
+hyphen variants (and the Hebrew maqaf) become '-', dash variants become an em dash, invisible
+characters (soft hyphens, zero-width spaces, the Arabic tatweel) go, and runs of spaces collapse. Offsets
 of matches refer to the normalised text, which is also the text shown in the report.
 """
 from __future__ import annotations
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 
 _QUOTES = {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"}
 _APOSTROPHES = {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"}
-_HYPHENS = {c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"}
+_HYPHENS = {c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d\u05be"}  # U+05BE: Hebrew maqaf
 _DASHES = {c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"}
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640"  # U+0640: Arabic tatweel, a stretch of the line
 # Whitespace other than the space and the newline (tabs, form feeds, line and paragraph
 # separators...) becomes a space. U+3000 is the last whitespace character in Unicode.
 _SPACES = {c: " " for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n\r"}
@@ -51,6 +52,19 @@ def normalize(text: str) -> str:
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
     return text.strip()
+
+
+# Arabic harakat, shadda, sukun and Quranic marks; Hebrew niqqud and cantillation (not maqaf,
+# paseq, sof pasuq or nun hafukha, which are punctuation).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+                    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+
+
+def strip_marks(text: str) -> str:
+    """`text` without Arabic vowel marks (harakat) and Hebrew vowel points (niqqud): news is
+    written mostly without them, and lexicons list forms without them, so a vocalised word
+    (مُحَمَّد, שָׁלוֹם) counts as its plain spelling. Readers apply it unless told to keep marks."""
+    return _MARKS.sub("", text) if not text.isascii() and _MARKS.search(text) else text
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,12 @@ def test_language_column_and_manifest_field(tmp_path):
     write(tmp_path / "f" / "a.txt", "Texte.")
     write(tmp_path / "f" / "manifest.csv", "file,language\na.txt,fr-CA\n")
     assert read_corpus(tmp_path / "f").documents[0].language == "fr"
+
+
+def test_arabic_and_hebrew_marks_removed_unless_kept(tmp_path):
+    from framing.corpus import ReadOptions
+
+    pd.DataFrame({"text": ["قال مُحَمَّد إن الرهـــائن", "שָׁלוֹם בית־חולים"]}).to_csv(tmp_path / "m.csv", index=False)
+    assert [d.text for d in read_corpus(tmp_path / "m.csv")] == ["قال محمد إن الرهائن", "שלום בית-חולים"]
+    kept = read_corpus(tmp_path / "m.csv", options=ReadOptions(keep_marks=True))
+    assert [d.text for d in kept] == ["قال مُحَمَّد إن الرهائن", "שָׁלוֹם בית-חולים"]  # tatweel and maqaf always

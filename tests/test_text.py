@@ -14,9 +14,9 @@ def reference_normalize(text: str) -> str:
     table = str.maketrans({
         **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u301d\u301e\uff02"},
         **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4"},
-        **{c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d"},
+        **{c: "-" for c in "\u2010\u2011\u2012\u2043\u2212\ufe63\uff0d\u05be"},
         **{c: "\u2014" for c in "\u2013\u2015\u2e3a\u2e3b\ufe58"},
-        **{c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+        **{c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0640"},
     })
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).translate(table))
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..languages import language_code
 from ..model import Document, Skipped
-from ..text import DecodeFailure, decode, normalize
+from ..text import DecodeFailure, decode, normalize, strip_marks
 from .cells import cell_text
 from .dates import DateColumn, DateError, parse_date
 
@@ -91,7 +91,7 @@ def manifest_rows(path: Path, frame, lines) -> dict[str, tuple[int, dict[str, An
 
 
 def read_text_file(path: Path, root: Path, meta: Mapping[str, Any], dates: DateColumn,
-                   notes: list[str]) -> Document | Skipped:
+                   notes: list[str], *, keep_marks: bool = False) -> Document | Skipped:
     """One article; its metadata from the manifest row, else a leading `date YYYY-MM-DD` line and
     the subfolder as the source."""
     rel = path.relative_to(root).as_posix() if path != root else path.name
@@ -105,7 +105,7 @@ def read_text_file(path: Path, root: Path, meta: Mapping[str, Any], dates: DateC
         decoded = decode(data)
     except DecodeFailure as exc:
         return Skipped(str(path), str(exc))
-    text = normalize(decoded.text)
+    text = normalize(decoded.text) if keep_marks else strip_marks(normalize(decoded.text))
     date = None
     header = _DATE_LINE.match(text)
     if header:

@@ -32,7 +32,8 @@ class ReadOptions:
     `header`: whether the first row names the columns (auto: detected); `quoting`: whether
     quotation marks quote cells (auto: detected); `sep`: the separator (auto when None);
     `dayfirst`: read 03/07/2024 as 3 July; `file_type`: read a .txt file as one article or as a
-    table (auto: a table when every line splits into the same fields)."""
+    table (auto: a table when every line splits into the same fields); `keep_marks`: keep Arabic
+    vowel marks and Hebrew vowel points, which are removed by default (`framing.text.strip_marks`)."""
 
     columns: Columns = field(default_factory=Columns)
     names: tuple[str, ...] | None = None
@@ -42,6 +43,7 @@ class ReadOptions:
     dayfirst: bool = False
     follow_symlinks: bool = False
     file_type: FileType = "auto"
+    keep_marks: bool = False  # keep Arabic harakat and Hebrew niqqud (default: removed, see text.strip_marks)
 
     def __post_init__(self) -> None:
         for name, kind in (("header", Header), ("quoting", Quoting), ("file_type", FileType)):
