@@ -114,13 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     _voice_arg(p)
     p.add_argument("--table", choices=("terms", "categories", "compare", "pairs", "contrast", "sensitivity",
-                                       "evidence", "headlines", "time"),
+                                       "evidence", "headlines", "time", "translations"),
                    default="terms",
                    help="terms: counts and rates (default); categories; compare: log-odds, each group vs the "
                         "rest; pairs: every ordered pair of groups; contrast: shares within contrast sets; "
                         "sensitivity: term ranks under other priors and minimum counts; evidence: article-level "
                         "evidence that two groups prefer different words (the report's questions); headlines: "
-                        "category rates on headlines; time: category rates per month")
+                        "category rates on headlines; time: category rates per month; translations: terms beside their "
+                        "translations in the other lexicons given (-l israel-gaza -l israel-gaza-ar ...)")
     p.add_argument("--method", choices=("mcq2008", "scattertext", "monroe-groups"), default="mcq2008",
                    help="Fightin' Words variant for --table compare/pairs (default: mcq2008)")
     p.add_argument("--bootstrap", type=_non_negative, default=0, metavar="N",
@@ -275,6 +276,8 @@ def _cmd_stats(args) -> int:
         df = stats.category_frequencies(analysis.headlines, voice=args.voice)
     elif args.table == "time":
         df = stats.time_frequencies(analysis, voice=args.voice, top=None)
+    elif args.table == "translations":
+        df = stats.translation_table(analysis.counts, analysis.lexicons)
     else:
         df = stats.contrast_shares(analysis.counts, analysis.lexicons, voice=args.voice)
     _write_table(df, args.format)

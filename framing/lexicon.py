@@ -244,7 +244,8 @@ def _from_yaml(raw: str, path: str, follow_translations: bool = True) -> tuple[L
     lexicon = Lexicon(
         name=ck.opt_scalar(top, "name") or Path(path).stem,
         categories=tuple(categories),
-        language=ck.opt_scalar(top, "language") or "en",
+        # "any": a lexicon of words from several languages, applied to every document
+        language=_language(ck.opt_scalar(top, "language")),
         description=ck.opt_scalar(top, "description"),
         references=ck.opt_strings(top, "references"),
         path=path,
@@ -507,3 +508,10 @@ def _check(lexicon: Lexicon, path: str, lines: dict[int, int]) -> list[Problem]:
         else:
             seen[key] = f"{where} (term {term.term!r})"
     return problems
+
+
+def _language(value: str | None) -> str:
+    """A lexicon's `language:` as stored: an ISO code (default en), or "" for `any`."""
+    if value is None:
+        return "en"
+    return "" if value.strip().lower() in ("any", "*") else value.strip().lower()

@@ -11,6 +11,7 @@
 - `by_size`, `pool_groups`: many groups on one page (the largest, and the rest pooled).
 - `contrast_evidence`: document-level evidence that two groups prefer different words.
 - `time_frequencies`: category rates per period.
+- `translation_table`: terms and their translations in other lexicons, side by side.
 """
 from ..ngrams import count_ngrams
 from .bootstrap import bootstrap
@@ -31,6 +32,7 @@ from .multiple import benjamini_hochberg, two_sided_p
 from .pooling import by_size, pool_groups, pooled_label
 from .sensitivity import sensitivity
 from .time import time_frequencies
+from .translations import translation_table
 
 __all__ = [
     "EVIDENCE_LABELS", "METHODS", "strength_of_evidence",
@@ -50,7 +52,7 @@ __all__ = [
     "log_odds_dirichlet",
     "monroe_groups",
     "scattertext_log_odds",
-    "two_sided_p",
+    "translation_table", "two_sided_p",
     "vocabulary_comparison",
     "wilson_interval",
 ]

@@ -55,7 +55,8 @@ ROWS = [
 @pytest.fixture(scope="module")
 def rtl_report(tmp_path_factory):
     lexicon = Lexicon("tiny", (Category("captivity", (Term(AR), Term(CAPTIVES), Term(HE), Term(EN)),
-                                        note="Words for people held: رهائن, חטופים, hostages."),))
+                                        note="Words for people held: رهائن, חטופים, hostages."),),
+                      language="")  # words of three languages: applied to every document
     out = tmp_path_factory.mktemp("rtl") / "rtl.html"
     write_report(analyse(load_corpus(pd.DataFrame(ROWS)), [lexicon]), out, story="story")
     return out

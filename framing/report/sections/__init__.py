@@ -17,9 +17,10 @@ from . import (
     reading,
     retellings,
     time,
+    translations,
 )
 
-SECTIONS = (questions, overview, cleaning, heatmap, contrast, comparison, discovery, retellings, attribution, agency,
-            contexts, reading, headlines, time, method)
+SECTIONS = (questions, overview, cleaning, heatmap, contrast, translations, comparison, discovery, retellings,
+            attribution, agency, contexts, reading, headlines, time, method)
 
 __all__ = ["SECTIONS"]
