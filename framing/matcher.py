@@ -34,12 +34,12 @@ from dataclasses import dataclass, field
 from .clitics import with_proclitics
 from .model import Document, Lexicon, Match, Term
 from .quotes import QuoteIndex
-from .text import normalize, term_key
+from .text import SEPARATORS, normalize, term_key
 
 _SEP = object()
 _STAR = object()
-SEPARATOR = r"[\s\-\u2014]+"
-_SPLIT = re.compile(SEPARATOR)
+SEPARATOR = SEPARATORS.pattern  # between the words of a form: one definition, in framing.text
+_SPLIT = SEPARATORS
 _END = r"(?!\w)"
 _DOTTED_I = "\u0130"  # İ: the one character whose lower case is two, "i\u0307"
 

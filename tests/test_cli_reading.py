@@ -65,7 +65,7 @@ def test_bad_options_are_usage_errors(table, args, message):
 
 def test_unknown_where_field_and_empty_selection_are_input_errors(table):
     code, _, err = run("stats", str(table), "--where", "outlet=Reuters")
-    assert code == 1 and "no document has the field 'outlet'" in err and "available: date, id, source, victim" in err
+    assert code == 1 and "no document has the field 'outlet'" in err and "available: date, id, language, source, victim" in err
     code, _, err = run("stats", str(table), "--where", "source=Nobody")
     assert code == 1 and "no document is left after the selection (source=Nobody)" in err
 
