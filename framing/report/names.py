@@ -80,3 +80,13 @@ def isolate(text: str) -> str:
         return text
     parts = _PARAGRAPH.split(text)
     return "".join(_isolated(p) if i % 2 == 0 and has_controls(p) else p for i, p in enumerate(parts))
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def embed(name: str) -> str:
+    """A name set into an English sentence: between isolates (FSI ... PDI) when it is written
+    right to left, so "الجزيرة: 3 articles" is not displayed as "3 :الجزيرة"; else `isolate(name)`."""
+    name = isolate(name)
+    return f"\u2068{name}\u2069" if _RTL.search(name) else name

@@ -83,9 +83,11 @@ def _candidates(corpus: Corpus, by: str, min_count: int, n_jobs: int | None, pro
     ids, matrix, documents = counts.candidates(min_count)
     # Stop words of other Latin-script languages in the corpus (French "la", "des"), which the
     # counting's English list does not hold; other scripts' lists are in the counting already.
+    # Single letters (a Hebrew prefix cut from its word by a quotation mark) are not candidates either.
     extra = function_words(corpus_languages(corpus.documents))
-    if extra and len(ids):
-        keep = np.array([not all(w in extra for w in t.split(" ")) for t in counts.strings(ids)], dtype=bool)
+    if len(ids):
+        keep = np.array([len(t) > 1 and not all(w in extra for w in t.split(" ")) for t in counts.strings(ids)],
+                        dtype=bool)
         ids, matrix, documents = ids[keep], matrix[:, keep], documents[:, keep]
     if len(counts.groups) < 2 or not len(ids):
         return None

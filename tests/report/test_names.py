@@ -154,3 +154,10 @@ def test_retellings_and_speakers_are_isolated_in_their_sentences(hostile):
     for p in retellings.panels:
         for title in (p["title_a"], p["title_b"]):
             assert f"{FSI}Headline" in title and balanced(title) and title.endswith(PDI)
+
+
+def test_right_to_left_names_are_embedded_in_english_sentences():
+    from framing.report.names import embed
+
+    assert embed("الجزيرة") == "\u2068الجزيرة\u2069"
+    assert embed("Reuters") == "Reuters"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..inputs import ReportInputs
 from ..model import Section
-from ..names import isolate
+from ..names import embed, isolate
 
 LIMIT = 5
 PER_CATEGORY = 2
@@ -26,8 +26,9 @@ def build(inputs: ReportInputs) -> Section | None:
                 else f" ({r.category}: {isolate(notes[r.category])})")
         explained.add(r.category)
         out.append(
-            f"{r.group}: {_uses(r.documents_term, r.term)} and {_uses(r.documents_versus_term, r.versus_term)}; "
-            f"{r.versus}: {_uses(r.versus_documents_term, r.term)} and "
+            f"{embed(r.group)}: {_uses(r.documents_term, r.term)} and "
+            f"{_uses(r.documents_versus_term, r.versus_term)}; "
+            f"{embed(r.versus)}: {_uses(r.versus_documents_term, r.term)} and "
             f"{_uses(r.versus_documents_versus_term, r.versus_term)}. What does each word assume about who or what "
             f"it describes?{note}")
         if len(out) >= LIMIT:
@@ -40,5 +41,6 @@ def build(inputs: ReportInputs) -> Section | None:
 
 def _uses(n, term: str) -> str:
     n = int(n)
+    term = embed(term)
     return (f"no article uses '{term}'" if n == 0 else f"1 article uses '{term}'" if n == 1
             else f"{n} articles use '{term}'")
