@@ -5,7 +5,7 @@ from collections import Counter
 
 from ..inputs import MAX_PANELS, MAX_RETELLING_DOCS, ReportInputs
 from ..model import Section
-from ..names import isolate
+from ..names import embed, isolate
 from ..tables import table
 
 MAX_SENTENCES = 80    # per panel
@@ -28,8 +28,8 @@ def build(inputs: ReportInputs) -> Section | None:
     panels = []
     for r, al in zip(pairs.itertuples(index=False), inputs.alignments):
         ta, tb = terms[r.doc_a], terms[r.doc_b]
-        lost = sorted(f"{t} ({c}) x{n}" for (c, t), n in (ta - tb).items())
-        gained = sorted(f"{t} ({c}) x{n}" for (c, t), n in (tb - ta).items())
+        lost = sorted(f"{embed(t)} ({embed(c)}) x{n}" for (c, t), n in (ta - tb).items())
+        gained = sorted(f"{embed(t)} ({embed(c)}) x{n}" for (c, t), n in (tb - ta).items())
         # Most telling first: numbers, titles, then phrases dropped, added and swapped.
         changes = sorted((c for c in al.changes() if c.kind in NOTABLE), key=lambda c: NOTABLE.index(c.kind))
         panels.append({
