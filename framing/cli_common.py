@@ -58,11 +58,12 @@ def _read(args):
     if not args.quiet:
         from .resources import corpus_bytes, memory_warning
 
-        warning = memory_warning(args.corpus)
+        size = corpus_bytes(args.corpus)  # one walk of a folder, not one per message
+        warning = memory_warning(size)
         if warning:
             print(f"framing: warning: {warning}", file=sys.stderr)
-        if corpus_bytes(args.corpus) >= READ_NOTICE_BYTES:
-            print(f"framing: reading {args.corpus} ({corpus_bytes(args.corpus) / 2**20:,.0f} MB)...", file=sys.stderr)
+        if size >= READ_NOTICE_BYTES:
+            print(f"framing: reading {args.corpus} ({size / 2**20:,.0f} MB)...", file=sys.stderr)
     corpus = select(load_corpus(args.corpus, options=options), selection)
     corpus = clean(corpus, by=args.by, boilerplate=not args.keep_boilerplate, dedupe_mode=args.dedupe)
     if not args.quiet:

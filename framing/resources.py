@@ -46,9 +46,10 @@ def available_memory() -> int | None:
         return None
 
 
-def memory_warning(path: str | Path) -> str | None:
-    """A warning when the estimated peak memory of analysing `path` exceeds what is available."""
-    need = corpus_bytes(path) * MEMORY_PER_BYTE
+def memory_warning(text_bytes: int) -> str | None:
+    """A warning when the estimated peak memory of analysing `text_bytes` of corpus text
+    (`corpus_bytes`) exceeds what is available."""
+    need = text_bytes * MEMORY_PER_BYTE
     have = available_memory()
     if have is None or need <= have:
         return None

@@ -20,12 +20,12 @@ def test_corpus_bytes_of_files_folders_and_compressed(tmp_path):
 def test_warning_only_when_the_estimate_exceeds_what_is_available(tmp_path, monkeypatch):
     (tmp_path / "t.csv").write_bytes(b"x" * 10_000)
     monkeypatch.setattr(resources, "available_memory", lambda: 200_000)
-    assert resources.memory_warning(tmp_path / "t.csv") is None  # 100,000 needed
+    assert resources.memory_warning(resources.corpus_bytes(tmp_path / "t.csv")) is None  # 100,000 needed
     monkeypatch.setattr(resources, "available_memory", lambda: 50_000)
-    warning = resources.memory_warning(tmp_path / "t.csv")
+    warning = resources.memory_warning(resources.corpus_bytes(tmp_path / "t.csv"))
     assert "about 97.7 KB of memory" in warning and "48.8 KB is available" in warning and "--where" in warning
     monkeypatch.setattr(resources, "available_memory", lambda: None)
-    assert resources.memory_warning(tmp_path / "t.csv") is None
+    assert resources.memory_warning(resources.corpus_bytes(tmp_path / "t.csv")) is None
 
 
 def test_available_memory_is_read_on_linux():

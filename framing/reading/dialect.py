@@ -96,13 +96,15 @@ def sniff(text: str, *, hint: str = ",", sep: str | None = None, quoting: Quotin
     return Dialect(sep=s, quoting=q, header=has_header, fields=fields)
 
 
-_WRAPPED = re.compile(r'"(?:[^"]|"")*"', re.S)
+# A cell a spreadsheet wrapped in quotation marks, inner marks doubled: one definition for the
+# sniffer (`unwrap`, cell by cell) and the reader (`tables._unwrapped`, column by column).
+WRAPPED = re.compile(r'"(?:[^"]|"")*"', re.S)
 
 
 def unwrap(cell: str) -> str:
     """A cell that a spreadsheet wrapped in quotation marks (`"a ""b"" c"`) without the wrapping,
     as `framing.reading.tables` reads it from a file without quoting; any other cell as it is."""
-    return cell[1:-1].replace('""', '"') if _WRAPPED.fullmatch(cell) else cell
+    return cell[1:-1].replace('""', '"') if WRAPPED.fullmatch(cell) else cell
 
 
 def looks_like_table(text: str) -> Dialect | None:

@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import InputError
 from ..model import Skipped
 from ..text import DecodeFailure, decode
-from .dialect import Dialect, Header, Quoting, role_names, sniff, unwrap
+from .dialect import WRAPPED, Dialect, Header, Quoting, role_names, sniff, unwrap
 
 EOF_MARK = "\x1a"  # Ctrl-Z: old DOS editors end a file with it
 SUSPICIOUS_LINES = 10  # a cell holding this many line breaks, in a column whose cells hold none
@@ -123,15 +123,12 @@ def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None
     return Table(frame, lines, tuple(skipped))
 
 
-_WRAPPED = re.compile(r'"(?:[^"]|"")*"', re.S)
-
-
 def _unwrapped(frame: pd.DataFrame) -> pd.DataFrame:
     """Cells a spreadsheet wrapped in quotation marks ("a ""b"" c") without the wrapping, in a
     file read without quoting: the marks are the exporter's, not the text's."""
     for column in frame.columns:
         values = frame[column]
-        wrapped = values.str.fullmatch(_WRAPPED.pattern, na=False) if values.dtype == object else None
+        wrapped = values.str.fullmatch(WRAPPED.pattern, na=False) if values.dtype == object else None
         if wrapped is not None and wrapped.any():
             frame.loc[wrapped, column] = values[wrapped].str.slice(1, -1).str.replace('""', '"', regex=False)
     return frame

@@ -86,8 +86,10 @@ def _candidates(corpus: Corpus, by: str, min_count: int, n_jobs: int | None, pro
     # Single letters (a Hebrew prefix cut from its word by a quotation mark) are not candidates either.
     extra = function_words(corpus_languages(corpus.documents))
     if len(ids):
-        keep = np.array([len(t) > 1 and not all(w in extra for w in t.split(" ")) for t in counts.strings(ids)],
-                        dtype=bool)
+        terms = pd.Series(counts.strings(ids), dtype=object)
+        keep = (terms.str.len() > 1).to_numpy().copy()
+        if extra:
+            keep &= ~terms.map(lambda t: all(w in extra for w in t.split(" "))).to_numpy(dtype=bool)
         ids, matrix, documents = ids[keep], matrix[:, keep], documents[:, keep]
     if len(counts.groups) < 2 or not len(ids):
         return None
