@@ -29,6 +29,7 @@ from .cli_common import (
     _where,
     _write_table,
 )
+from .cli_count import COUNTS_TABLES, _cmd_count, stats_from_counts_file
 from .errors import FramingError, LexiconError
 
 
@@ -127,6 +128,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bootstrap", type=_non_negative, default=0, metavar="N",
                    help="with --table compare: add document-level bootstrap intervals from N replicates")
     p.add_argument("--seed", type=_non_negative, default=20081, help="random seed of the bootstrap (default: 20081)")
+
+    p = command("count", "count lexicon terms in a large corpus (files, folders, globs) on all cores or a Dask "
+                         "cluster; save the counts to add to them later")
+    _corpus_args(p)
+    _lexicon_args(p)
+    p.add_argument("--save", metavar="FILE.framing", help="write the counts file (see README: counts files)")
+    p.add_argument("--add", action="append", default=[], metavar="CORPUS",
+                   help="with a counts file as CORPUS: count these corpora too (documents already counted, by id, "
+                        "are not counted again); repeatable")
+    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes (default: all cores); the counts are the same for every N")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or Dask (pip install 'framing[dask]')")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://host:8786 "
+                                                          "(default: a local cluster of --jobs workers)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--table", choices=COUNTS_TABLES, default=None,
+                   help="the table to print (default: terms, or none with --save)")
+    p.add_argument("--method", choices=("mcq2008", "scattertext", "monroe-groups"), default="mcq2008",
+                   help="Fightin' Words variant for --table compare/pairs (default: mcq2008)")
+    _voice_arg(p)
 
     p = command("discover", "print distinguishing terms outside the lexicon (candidates)")
     _corpus_args(p)
@@ -251,6 +273,8 @@ def _cmd_stats(args) -> int:
 
     if args.bootstrap and (args.table != "compare" or args.method != "mcq2008"):
         raise _Usage("--bootstrap works with --table compare and --method mcq2008 only")
+    if args.corpus.lower().endswith(".framing"):
+        return stats_from_counts_file(args)
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
     _summarise_languages(args, analysis)
@@ -382,10 +406,9 @@ def _copy_lexicon(args) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "discover": _cmd_discover, "matches": _cmd_matches,
-             "retellings": _cmd_retellings, "diff": _cmd_diff, "attributions": _cmd_attributions,
-             "casualties": _cmd_casualties,
-             "lexicons": _cmd_lexicons}
+_COMMANDS = {"report": _cmd_report, "stats": _cmd_stats, "count": _cmd_count, "discover": _cmd_discover,
+             "matches": _cmd_matches, "retellings": _cmd_retellings, "diff": _cmd_diff,
+             "attributions": _cmd_attributions, "casualties": _cmd_casualties, "lexicons": _cmd_lexicons}
 
 if __name__ == "__main__":
     sys.exit(main())

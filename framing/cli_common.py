@@ -37,13 +37,10 @@ def _progress(args, desc: str, unit: str = "document"):
     return bar
 
 
-def _read(args):
-    """The corpus the options describe: read, then the documents chosen by --where, --since and
-    --until; every input left out is listed (summarised) on standard error."""
-    from .api import load_corpus
-    from .cleaning import clean
+def _read_options(args):
+    """(ReadOptions, Selection) of the corpus options, checked once."""
     from .corpus import Columns, ReadOptions
-    from .selection import Selection, select
+    from .selection import Selection
 
     try:
         options = ReadOptions(
@@ -55,6 +52,17 @@ def _read(args):
         selection = Selection(where=tuple(args.where), since=args.since, until=args.until)
     except FramingError as exc:
         raise _Usage(str(exc)) from None
+    return options, selection
+
+
+def _read(args):
+    """The corpus the options describe: read, then the documents chosen by --where, --since and
+    --until; every input left out is listed (summarised) on standard error."""
+    from .api import load_corpus
+    from .cleaning import clean
+    from .selection import select
+
+    options, selection = _read_options(args)
     if not args.quiet:
         from .resources import corpus_bytes, memory_warning
 

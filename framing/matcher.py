@@ -2,9 +2,12 @@
 
 The rules (tested one by one in tests/test_matcher.py):
 
-1. Case-insensitive unless a term is marked `case_sensitive`.
-2. Whole words only; a hyphen separates words, so `hostage` counts in `hostage-taking` unless a
-   longer entry of the same category covers the compound.
+1. Case-insensitive unless a term is marked `case_sensitive`; case-insensitive terms also read
+   the Arabic alef forms أ إ آ ٱ as ا (`framing.text.fold`), so إسرائيل counts in اسرائيل.
+2. Whole words only, as `framing.tokenize` splits them: a hyphen separates words, so `hostage`
+   counts in `hostage-taking` unless a longer entry of the same category covers the compound
+   (the tokenizer reads the compound as the two words `hostage taking`); `don` does not count
+   in `don't`, one word.
 3. Words of a multi-word term match across any whitespace (line breaks included); a space, hyphen
    or dash between two words of a term matches a space, hyphen or dash in the text.
 4. Straight and curly apostrophes are the same (the text is normalised); a possessive `'s` after
@@ -34,24 +37,27 @@ from dataclasses import dataclass, field
 from .clitics import with_proclitics
 from .model import Document, Lexicon, Match, Term
 from .quotes import QuoteIndex
-from .text import SEPARATORS, normalize, term_key
+from .text import SEPARATORS, fold, normalize, term_key
 
 _SEP = object()
 _STAR = object()
 SEPARATOR = SEPARATORS.pattern  # between the words of a form: one definition, in framing.text
 _SPLIT = SEPARATORS
-_END = r"(?!\w)"
-_DOTTED_I = "\u0130"  # İ: the one character whose lower case is two, "i\u0307"
+# A term begins and ends where a token does (framing.tokenize): not inside a run of word
+# characters; a hyphen separates words (`war` counts in `post-war`); after an apostrophe only a
+# possessive s may follow (`Hamas's`), since `don't` is one word, unless the word is an elided
+# article or pronoun (`l'otage` is `l` and `otage`).
+_START = r"(?<!\w)"
+_ELIDED = r"(?<!(?<!\w)[cdjlmnstCDJLMNST])(?<!(?<!\w)[qQ][uU])"
+_END = rf"(?!\w)(?!{_ELIDED}'(?!s(?!\w))\w)"
 
 
 def _lower(text: str) -> str:
-    """`text.lower()` of the same length, so that offsets in it are offsets in `text`: İ stays as
-    it is (in the text and in the forms). Case-insensitive matching is equality after this, the
+    """The text case-insensitive forms are matched in: `framing.text.fold`, of the text's length,
+    so offsets in it are offsets in `text`. Case-insensitive matching is equality after this, the
     rule `term_key` applies; re.IGNORECASE would also take İ for i, or σ for ς, which no entry's
     key claims."""
-    if _DOTTED_I not in text:
-        return text.lower()
-    return _DOTTED_I.join(part.lower() for part in text.split(_DOTTED_I))
+    return fold(text)
 
 
 def _atoms(form: str) -> list[object]:
@@ -111,7 +117,7 @@ def _pattern(forms: list[str], lower: bool) -> str:
     """One trie-shaped regex for `forms`; `lower` when it will run on lower-cased text."""
     if not forms:
         return r"(?!)"
-    return r"(?<!\w)" + _trie_regex(forms, lower)
+    return _START + _trie_regex(forms, lower)
 
 
 def _trie_regex(forms: list[str], lower: bool) -> str:
@@ -141,7 +147,7 @@ def _scanner(parts: list[list[str]], lower: bool,
         return re.compile(_pattern(forms, lower), flags), [(0, gi)]
     every = [form for forms in parts for form in forms]
     # It consumes one character: after a zero-width match finditer would try the same position again.
-    regex = (r"(?<!\w)(?=" + _trie_regex(every, lower) + ")"
+    regex = (_START + "(?=" + _trie_regex(every, lower) + ")"
              + "".join(f"(?:(?=({_trie_regex(forms, lower)}))|)" for _, forms in present) + r"(?:[\s\S]|\Z)")
     return re.compile(regex, flags), [(k, gi) for k, (gi, _) in enumerate(present, start=1)]
 
@@ -162,7 +168,8 @@ def compile_forms(forms, case_sensitive: bool = False) -> re.Pattern[str]:
 def _exception_regexes(term: Term) -> tuple[tuple[re.Pattern[str], int | None], ...]:
     """For each exception phrase of `term`: its regex and how many runs of word characters it
     has besides the first (None: it is looked for in the whole text; see `_excepted`)."""
-    flags = 0 if term.case_sensitive else re.IGNORECASE
+    # Case-insensitive phrases are looked for in the folded text, as the terms are.
+    lower = not term.case_sensitive
     local = all(_runs(normalize(form)) is not None for form in term.forms)
     out = []
     for phrase in term.exceptions:
@@ -170,17 +177,28 @@ def _exception_regexes(term: Term) -> tuple[tuple[re.Pattern[str], int | None], 
             continue
         runs = _runs(normalize(phrase))
         if local and runs is not None:
-            out.append((re.compile(_pattern([phrase], lower=False), flags), len(runs) - 1))
+            out.append((re.compile(_pattern([phrase], lower=lower)), len(runs) - 1))
         else:
-            out.append((re.compile("(?=(" + _pattern([phrase], lower=False) + "))", flags), None))
+            out.append((re.compile("(?=(" + _pattern([phrase], lower=lower) + "))"), None))
     return tuple(out)
 
 
 def _drop_exceptions(text: str, hits: list[tuple]) -> list[tuple]:
     """`hits` without the matches that lie inside an occurrence of one of their term's exceptions."""
     scanned: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-    return [hit for hit in hits
-            if not (hit[2].exceptions and _excepted(text, hit[0], hit[1], hit[2].exceptions, scanned))]
+    folded = None
+    out = []
+    for hit in hits:
+        entry = hit[2]
+        if entry.exceptions:
+            if entry.case_sensitive:
+                haystack = text
+            else:
+                haystack = folded = folded if folded is not None else _lower(text)
+            if _excepted(haystack, hit[0], hit[1], entry.exceptions, scanned):
+                continue
+        out.append(hit)
+    return out
 
 
 def _excepted(text: str, start: int, end: int, exceptions, scanned) -> bool:
@@ -352,6 +370,7 @@ class _Entry:
     category: str
     term: str
     exceptions: tuple[re.Pattern[str], ...] = field(default=(), compare=False)
+    case_sensitive: bool = field(default=False, compare=False)
 
 
 class _Group:
@@ -368,8 +387,8 @@ class _Group:
             for form in term.forms:
                 (self.forms_cs if cs else self.forms_ci).append(form)
                 if "*" in form:
-                    regex = re.compile(_pattern([form], lower=False) + r"\Z", 0 if cs else re.IGNORECASE)
-                    self.wild.append((cs, regex, entry))
+                    # run on `term_key` of a surface: folded unless the term is case-sensitive
+                    self.wild.append((cs, re.compile(_pattern([form], lower=not cs) + r"\Z"), entry))
                 else:
                     self.exact[(cs, term_key(form, cs))] = entry
         # Longer wildcard stems first, so `massacres*` is preferred to `mass*` for the same word.
@@ -386,9 +405,8 @@ class _Group:
         key = (cs, term_key(surface, cs))
         if key in self.exact:
             return self.exact[key]
-        normal = term_key(surface, True)
         for wild_cs, regex, entry in self.wild:
-            if wild_cs == cs and regex.match(normal):
+            if wild_cs == cs and regex.match(key[1]):
                 return entry
         raise AssertionError(f"matched {surface!r} but no lexicon entry claims it")  # a bug, not bad input
 
@@ -410,7 +428,8 @@ class Matcher:
         # seconds for a few hundred terms. A lexicon with proclitics scans each category alone.
         groups = _groups(lexicon) if prefixed is lexicon else [[ci] for ci in range(len(lexicon.categories))]
         lexicon = prefixed
-        entries = [[(term, _Entry((ci, ti), category.name, term.term, _exception_regexes(term)))
+        entries = [[(term, _Entry((ci, ti), category.name, term.term, _exception_regexes(term),
+                                      term.case_sensitive))
                     for ti, term in enumerate(category.terms)]
                    for ci, category in enumerate(lexicon.categories)]
         self._groups = [_Group([item for ci in group for item in entries[ci]]) for group in groups]
@@ -506,4 +525,6 @@ class Matcher:
 def contains_form(term: Term, phrase: str) -> bool:
     """Whether one of the forms of `term` occurs in `phrase` by the matching rules (whole words...)."""
     sample = normalize(phrase.replace("*", ""))
-    return compile_forms(term.forms, term.case_sensitive).search(sample) is not None
+    if term.case_sensitive:
+        return re.search(_pattern(list(term.forms), lower=False), sample) is not None
+    return re.search(_pattern(list(term.forms), lower=True), _lower(sample)) is not None

@@ -39,6 +39,11 @@ def check_output_path(path: str | Path) -> Path:
 
 def atomic_write_text(path: str | Path, text: str) -> Path:
     """Write `text` (UTF-8) to `path` whole or not at all."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write `data` to `path` whole or not at all."""
     from .workers import signals_deferred
 
     path = check_output_path(path)
@@ -46,8 +51,8 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
     try:
         with signals_deferred():  # a Ctrl-C between creating the file and naming it would leave it behind
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

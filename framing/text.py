@@ -111,7 +111,28 @@ def decode(data: bytes) -> Decoded:
 SEPARATORS = re.compile(r"[\s\-\u2014]+")
 
 
+_DOTTED_I = "\u0130"  # İ: the one character whose lower case is two, "i\u0307"
+# Arabic alef with hamza above or below, with madda, and alef wasla: written and left out
+# interchangeably in news text (إسرائيل / اسرائيل, أسرى / اسرى), so they count as the bare alef.
+_ALEF_FORMS = str.maketrans("\u0623\u0625\u0622\u0671", "\u0627\u0627\u0627\u0627")
+_HAS_ALEF_FORM = re.compile("[\u0623\u0625\u0622\u0671]")
+
+
+def fold(text: str) -> str:
+    """The analyzer's case-insensitive form of `text`, of the same length (offsets in it are
+    offsets in `text`): lower case, except that İ stays as it is (its lower case is two
+    characters), and the Arabic alef forms أ إ آ ٱ read as ا. The tokenizer, the matcher and
+    `term_key` compare words in this form; case-sensitive lexicon terms are compared unfolded."""
+    if _DOTTED_I in text:
+        text = _DOTTED_I.join(part.lower() for part in text.split(_DOTTED_I))
+    else:
+        text = text.lower()
+    if not text.isascii() and _HAS_ALEF_FORM.search(text):
+        text = text.translate(_ALEF_FORMS)
+    return text
+
+
 def term_key(form: str, case_sensitive: bool = False) -> str:
     """The canonical form under which two spellings count as the same entry."""
     key = SEPARATORS.sub(" ", normalize(form)).strip()
-    return key if case_sensitive else key.lower()
+    return key if case_sensitive else fold(key)

@@ -2,13 +2,19 @@
 
 Built on NLTK's `RegexpTokenizer`, which needs no downloaded data. Rules:
 
-- a token is a run of letters/digits; hyphenated compounds stay one token (`pro-life`,
-  `hostage-taking`), and so do words with an inner apostrophe (`don't`);
+- a token is a run of letters/digits, or several joined by inner apostrophes (`don't`); a
+  hyphen separates words, as it does for the matcher and in lexicon keys (`framing.text.term_key`):
+  `hostage-taking` is the two words `hostage taking`, so the lexicon entry `hostage-taking`, the
+  bigram discovery counts and the matcher's `hostage` inside the compound all agree. A hyphen is
+  not a phrase break, so the bigram survives (`tokenize_phrases`);
+- French and Italian elisions are split off (`l'otage` -> `l`, `otage`; `qu'il` -> `qu`, `il`),
+  so the word after the article counts as itself;
 - a possessive `'s` is removed (`Hamas's` -> `hamas`), so it counts as the word it follows
   (as is the `'s` of `it's`, which the tokenizer cannot tell from a possessive);
 - dotted abbreviations stay whole (`U.S.` -> `u.s.`); links (`https://...`, `www....`) are not
   words and are left out;
-- tokens are lower-cased (the text is lower-cased before it is split);
+- tokens are lower-cased, and Arabic alef forms read as the bare alef (`framing.text.fold`, the
+  form the matcher compares words in);
 - every script: a word keeps its combining marks (Arabic harakat, Hebrew niqqud, Devanagari
   vowel signs: युद्ध and مُحَمَّد are one token each), and a Hebrew acronym keeps its gershayim
   (צה"ל). Texts without marks or Hebrew take a faster pattern that gives the same tokens.
@@ -22,13 +28,14 @@ import re
 from nltk.tokenize import RegexpTokenizer
 
 from .marks import MARK_RANGES
+from .text import fold
 
-TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-'][^\W_]+)*"
+TOKEN_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:'[^\W_]+)*"
 _MARKS = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in MARK_RANGES)
 _HEBREW = "\u05d0-\u05ea"
 # A word: letters, then any marks each followed by more letters (the marks may end the word).
 _WORD = rf"[^\W_]+(?:[{_MARKS}]+[^\W_]*)*"
-FULL_TOKEN_PATTERN = rf"(?:[^\W\d_]\.){{2,}}|{_WORD}(?:(?:[-']|(?<=[{_HEBREW}])\"(?=[{_HEBREW}])){_WORD})*"
+FULL_TOKEN_PATTERN = rf"(?:[^\W\d_]\.){{2,}}|{_WORD}(?:(?:'|(?<=[{_HEBREW}])\"(?=[{_HEBREW}])){_WORD})*"
 # Where the full pattern is needed; elsewhere both give the same tokens.
 _NEEDS_FULL = re.compile(f"[{_MARKS}{_HEBREW}]")
 
@@ -54,15 +61,19 @@ _POSSESSIVE = re.compile(r"'(?<=[^\W_]')s\b")
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# An elided article or pronoun: one of these letters (or qu) alone before an apostrophe and a letter.
+_ELISION = re.compile(r"'(?:(?<=(?<![^\W_])[cdjlmnst]')|(?<=(?<![^\W_])qu'))(?=[^\W\d_])")
 
 
 def prepare(text: str) -> str:
     """Lower-case, drop links (a URL is not words: "https", "t.co" and its path would be counted)
     and possessive 's, on the whole text at C speed rather than per token."""
-    text = text.lower()
+    text = fold(text)
     if "http" in text or "www." in text:
         text = _URL.sub(" ", text)
-    return _POSSESSIVE.sub("", text)
+    if "'" not in text:
+        return text
+    return _ELISION.sub("' ", _POSSESSIVE.sub("", text))
 
 
 def _split(prepared: str) -> list[str]:
@@ -75,8 +86,9 @@ def tokenize(text: str) -> list[str]:
     return _split(prepare(text))
 
 
-# Any run of punctuation that is not inside a token, or a line break: where a phrase ends.
-_BREAK_PATTERN = r"[^\w\s]+|_+|\n"
+# Any run of punctuation that is not inside a token, or a line break: where a phrase ends. A
+# hyphen joining two words (`pro-life`, `U.S.-backed`) is not a break: the words are a phrase.
+_BREAK_PATTERN = r"(?:(?!(?<=[\w.])-\w)[^\w\s])+|_+|\n"
 _phrase_regexp = re.compile(f"{FULL_TOKEN_PATTERN}|{_BREAK_PATTERN}")
 # On text already `prepare`d. ngrams calls it once per distinct whitespace-separated chunk, so
 # the full pattern costs little here.

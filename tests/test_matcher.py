@@ -269,3 +269,21 @@ def test_seed_quoted_matches(seed_counts):
     # `prisoners of war` (not quoted), then "... is \u201cat war.\u201d"
     assert [m.quoted for m in seed_counts["003"]["war"]] == [False, True]
     assert not any(m.quoted for m in seed_counts["000"]["captives"])
+
+
+def test_rule2_after_an_apostrophe_only_a_possessive_or_an_elision():
+    # don't is one word (as the tokenizer reads it); l'otage is the article and the word
+    assert found(lexicon("don", "otage", "l"), "don't Don's l'otage d'otages L'") == [
+        ("don", "Don"), ("l", "l"), ("otage", "otage"), ("l", "L")]
+
+
+def test_rule1_alef_forms_are_one_letter():
+    # أسرى / اسرى and إسرائيل / اسرائيل are the same words written with and without hamza.
+    lx = lexicon(Term("أسرى", variants=("الأسرى",)), "إسرائيل")
+    text = "أسرى اسرى الاسرى إسرائيل اسرائيل آسرى"
+    assert [s for _, s in found(lx, text)] == ["أسرى", "اسرى", "الاسرى", "إسرائيل", "اسرائيل", "آسرى"]
+    # a case-sensitive term is compared exactly
+    assert [s for _, s in found(lexicon(Term("أسرى", case_sensitive=True)), text)] == ["أسرى"]
+    # exceptions and wildcards are folded alike
+    held = Term("أسير*", exceptions=("نادي الأسير",))
+    assert [s for _, s in found(lexicon(held), "نادي الاسير، اسيرة وأسيران")] == ["اسيرة"]

@@ -47,6 +47,7 @@ class Report:
     sections: tuple[Section, ...]
     blind_key: tuple[tuple[str, str], ...] = ()  # (letter, real name) when --blind
     lexicon_files: tuple[tuple[str, str, str], ...] = ()  # (lexicon, file, sha256) as used
+    lexicon_names: tuple[str, ...] = ()  # shown under the title, each isolated (a name may be right to left)
 
     @property
     def data(self) -> dict[str, Any]:

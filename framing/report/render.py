@@ -163,6 +163,7 @@ def render_report(report: Report) -> str:
     return template.render(
         report=report, sections=numbered, plotly_js=plotly_js, page_script=page_script, page_style=page_style,
         csp=csp, page_title=visible_controls(report.title), subtitle=visible_controls(report.subtitle),
+        lexicon_names=[visible_controls(n) for n in report.lexicon_names],
         blind_key=[(letter, visible_controls(real)) for letter, real in report.blind_key],
         data_json=script_json(data),
         figures=[(f.id, figure_json(f.figure)) for s in report.sections for f in s.figures])

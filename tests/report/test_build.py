@@ -427,3 +427,18 @@ def test_templates_have_no_inline_event_handlers():
         text = files("framing.report").joinpath("templates", name).read_text("utf-8")
         assert not re.search(r"\son[a-z]+\s*=", text, re.I), name
         assert "javascript:" not in text.lower()
+
+
+def test_lexicon_names_under_the_title_are_isolated():
+    # A right-to-left lexicon name set into the English subtitle must not reorder its neighbours:
+    # each name is its own <bdi>, escaped, and the title takes its own direction.
+    from dataclasses import replace
+
+    from conftest import SEEDS
+
+    lexicon = load_lexicon("israel-gaza")
+    arabic = replace(lexicon, name="معجم <الحرب>")
+    page = render_report(build_report(analyse(read_corpus(SEEDS), [arabic, lexicon])))
+    header = page[page.index("<header>"):page.index("</header>")]
+    assert '<h1 dir="auto">' in header
+    assert "lexicons: <bdi>معجم &lt;الحرب&gt;</bdi>, <bdi>Israel-Gaza war coverage</bdi></p>" in header

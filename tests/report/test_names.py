@@ -124,7 +124,7 @@ def test_the_report_shows_names_visibly_and_article_text_as_written(hostile):
         for col in {"group", "versus", "lexicon", "category", "term", "doc_id", "group_a", "group_b"} & set(csv):
             assert no_controls(list(csv[col])), (name, col)
     assert set(tables["overview-groups"]["group"]) == {f"Outlet {TOKEN}A", "Plain", "'=HYPERLINK(\"http://example.org\")"}
-    assert f"lexicon {TOKEN}x" in report.subtitle
+    assert f"lexicon {TOKEN}x" in report.lexicon_names
     # Keyword in context and the reading view: the article text as written, controls included.
     kwic = data["kwic"]
     col = {c: i for i, c in enumerate(kwic["columns"])}
@@ -136,7 +136,7 @@ def test_the_report_shows_names_visibly_and_article_text_as_written(hostile):
     assert all(d["text"] in texts for d in docs) and all(RLO in d["name"] for d in docs)
     assert no_controls([d["id"] for d in docs]) and no_controls([d["group"] for d in docs])
     html = render_report(report)
-    assert f"<h1>Title {TOKEN}z</h1>" in html and f"<title>Title {TOKEN}z</title>" in html
+    assert f'<h1 dir="auto">Title {TOKEN}z</h1>' in html and f"<title>Title {TOKEN}z</title>" in html
 
 
 def test_blind_key_shows_names_visibly(hostile):

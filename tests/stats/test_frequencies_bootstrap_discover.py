@@ -190,8 +190,9 @@ def test_discovery_flags_thin_evidence_like_the_lexicon_comparison(seeds):
     assert (four["few_counts"] == (four["count"] + four["other_count"] < MIN_COUNT)).all()
     assert (four["few_documents"] == (four["documents"] + four["other_documents"] < MIN_DOCUMENTS)).all()
     four = four.set_index(["group", "term"])
-    # "al-arouri": 5 times, all in article 003 (grep of the seeds): enough uses, one article.
-    row = four.loc[("003_183dc3059bcf71ec", "al-arouri")]
+    # "al-arouri" (the bigram "al arouri": a hyphen separates words): 5 times, all in article 003
+    # (grep of the seeds): enough uses, one article.
+    row = four.loc[("003_183dc3059bcf71ec", "al arouri")]
     assert (row["count"], row["other_count"], row["documents"], row["other_documents"]) == (5, 0, 1, 0)
     assert not row["few_counts"] and row["few_documents"]
 

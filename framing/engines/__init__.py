@@ -1,0 +1,78 @@
+"""Counting a corpus in partitions, on this machine or a Dask cluster, into a mergeable tally.
+
+    tally = count_corpus("news/*.jsonl", lexicons, jobs=2)          # one process per core
+    tally = count_corpus("news/*.jsonl", lexicons, engine="dask",   # or on a cluster
+                         scheduler="tcp://10.0.0.5:8786")
+    tally.counts()                                                   # == analyse(...).counts
+
+`job.py` holds the map (`count_partition`), `tally.py` the values and the reduce (`merge`),
+`local.py` and `dask_cluster.py` the two ways to run the map, `store.py` the counts file.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Literal, get_args
+
+from ..errors import FramingError
+from ..model import Lexicon
+from ..progress import Progress
+from ..reading.options import ReadOptions
+from ..selection import Selection
+from .job import CountJob, partitions
+from .store import _lexicon_json
+from .tally import Tally, merge
+
+Engine = Literal["local", "dask"]
+ENGINES: tuple[str, ...] = get_args(Engine)
+
+
+def check_engine(engine: str) -> Engine:
+    if engine not in ENGINES:
+        raise FramingError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return engine  # type: ignore[return-value]
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, options: ReadOptions | None = None,
+                 by: str = "source", selection: Selection | None = None, boilerplate: bool = True,
+                 nested: bool = False, jobs: int | None = None, engine: Engine = "local",
+                 scheduler: str | None = None, add_to: tuple[Tally, Sequence[Lexicon], str] | None = None,
+                 progress: Progress | None = None) -> Tally:
+    """Count `source` (a file, a folder, a glob pattern, or several of these) in partitions and
+    merge them in order. `add_to`: (tally, lexicons, by) of a counts file; its documents are
+    kept, documents with an id it holds are not counted again, and its lexicons and grouping
+    must be the ones given here. The result is the same for every `jobs` and engine."""
+    engine = check_engine(engine)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise FramingError(f"jobs must be at least 1, not {jobs}")
+    lexicons = tuple(lexicons)
+    if add_to is not None:
+        old, old_lexicons, old_by = add_to
+        if [_lexicon_json(lx) for lx in old_lexicons] != [_lexicon_json(lx) for lx in lexicons]:
+            raise FramingError("the lexicons differ from those of the counts file; count with the same lexicons "
+                               f"({', '.join(lx.name for lx in old_lexicons)}) or count the corpus again")
+        if old_by != by:
+            raise FramingError(f"the counts file groups documents by {old_by!r}, not {by!r}; give --by {old_by}")
+    sources = [source] if isinstance(source, str) else list(source)
+    parts = tuple(p for s in sources for p in partitions(s))
+    job = CountJob(lexicons, options or ReadOptions(), by, selection or Selection(), boilerplate, nested,
+                   frozenset(add_to[0].ids) if add_to is not None else frozenset())
+    if engine == "dask":
+        from .dask_cluster import run_dask
+
+        tallies = run_dask(parts, job, scheduler=scheduler, workers=jobs)
+    else:
+        if scheduler:
+            raise FramingError("--scheduler is for --engine dask")
+        from .local import run_local
+
+        tallies = run_local(parts, job, jobs=jobs, progress=progress)
+    return merge([add_to[0], *tallies] if add_to is not None else tallies)
+
+
+__all__ = ["ENGINES", "CountJob", "Engine", "Tally", "check_engine", "count_corpus", "merge", "partitions"]

@@ -1,0 +1,34 @@
+"""The map over partitions on this machine: one process, or a pool of `jobs` worker processes."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..progress import Progress, Work
+from ..workers import process_pool
+from .job import CountJob, count_partition
+from .tally import Tally
+
+_job: CountJob | None = None
+
+
+def _init(job: CountJob) -> None:
+    # The job (its compiled lexicons) is sent once per worker, not once per partition.
+    global _job
+    _job = job
+
+
+def _count(partition: str) -> Tally:
+    assert _job is not None
+    return count_partition(partition, _job)
+
+
+def run_local(parts: Sequence[str], job: CountJob, *, jobs: int = 1, progress: Progress | None = None) -> list[Tally]:
+    """Each partition's tally, in partition order. One partition uses the `jobs` processes
+    inside it (documents in chunks); several are spread over the processes, one partition each,
+    so reading one file overlaps counting another. The tallies do not depend on `jobs`."""
+    if len(parts) == 1 or jobs <= 1:
+        items = progress(Work(parts, len(parts), unit="file")) if progress else parts
+        return [count_partition(p, job, workers=jobs if len(parts) == 1 else 1) for p in items]
+    with process_pool(min(jobs, len(parts)), initializer=_init, initargs=(job,)) as pool:
+        results = Work(pool.map(_count, parts), len(parts), unit="file")
+        return list(progress(results) if progress else results)

@@ -1,0 +1,109 @@
+"""The counts file (`framing count CORPUS --save counts.framing`): a tally on disk, to add to later.
+
+Format `framing-counts`, version 1: a zip archive of two members, no pickle anywhere.
+
+- `counts.json`: `format`, `version`, `framing` (the version that wrote it), `by` (the grouping),
+  `lexicons` (each lexicon in full: name, language, categories, terms with variants,
+  case-sensitivity and exceptions, so that documents added later are counted by exactly the same
+  rules), `terms` ([lexicon, category, term] per column), `groups`, and per document `ids`,
+  `languages`; `skipped` ([where, reason] per input record not counted) and `notes`.
+- `arrays.npz` (numpy, loaded with `allow_pickle=False`): per document `group` (index into
+  `groups`), `tokens`, `quoted_tokens`; the documents x terms matrices `count` and `quoted` in
+  compressed sparse row form (`count_data`, `count_indices`, `count_indptr`, and the same for
+  `quoted`), all int64.
+"""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from .. import __version__
+from ..counts import TermIndex
+from ..errors import InputError
+from ..model import Category, Lexicon, Term
+from .tally import Tally
+
+FORMAT, VERSION = "framing-counts", 1
+SUFFIX = ".framing"
+
+
+def is_counts_file(path: str | Path) -> bool:
+    return str(path).lower().endswith(SUFFIX)
+
+
+def dumps(tally: Tally, lexicons: tuple[Lexicon, ...], by: str) -> bytes:
+    """The counts file's bytes (deterministic: the same tally gives the same bytes)."""
+    meta = {"format": FORMAT, "version": VERSION, "framing": __version__, "by": by,
+            "lexicons": [_lexicon_json(lx) for lx in lexicons],
+            "terms": [list(k) for k in tally.terms.keys], "groups": list(tally.groups),
+            "ids": list(tally.ids), "languages": list(tally.languages),
+            "skipped": [list(s) for s in tally.skipped], "notes": list(tally.notes)}
+    arrays = {"group": tally.group, "tokens": tally.tokens, "quoted_tokens": tally.quoted_tokens}
+    for name, matrix in (("count", tally.count), ("quoted", tally.quoted)):
+        matrix = sparse.csr_matrix(matrix, dtype=np.int64)
+        matrix.sort_indices()
+        arrays.update({f"{name}_data": matrix.data, f"{name}_indices": matrix.indices.astype(np.int64),
+                       f"{name}_indptr": matrix.indptr.astype(np.int64)})
+    npz = io.BytesIO()
+    np.savez(npz, **{k: np.asarray(v, np.int64) for k, v in arrays.items()})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in (("counts.json", json.dumps(meta, ensure_ascii=False, indent=0).encode()),
+                           ("arrays.npz", npz.getvalue())):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # no clock in the bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return out.getvalue()
+
+
+def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
+    """(tally, lexicons, by) of a counts file; a file that is not one raises InputError."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            meta = json.loads(z.read("counts.json").decode("utf-8"))
+            with np.load(io.BytesIO(z.read("arrays.npz")), allow_pickle=False) as npz:
+                arrays = {k: npz[k] for k in npz.files}
+    except FileNotFoundError:
+        raise InputError(path, "no such file; check the path") from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(path, f"not a framing counts file ({exc}); write one with framing count CORPUS "
+                               "--save FILE.framing") from None
+    if meta.get("format") != FORMAT:
+        raise InputError(path, "not a framing counts file; write one with framing count CORPUS --save FILE.framing")
+    if meta.get("version") != VERSION:
+        raise InputError(path, f"counts file version {meta.get('version')} is not readable by framing "
+                               f"{__version__} (it reads version {VERSION}); count the corpus again")
+    lexicons = tuple(_lexicon(d) for d in meta["lexicons"])
+    terms = TermIndex(tuple(tuple(k) for k in meta["terms"]))
+    n = len(meta["ids"])
+    shape = (n, len(terms.keys))
+    count, quoted = (sparse.csr_matrix((arrays[f"{m}_data"], arrays[f"{m}_indices"], arrays[f"{m}_indptr"]),
+                                       shape=shape) for m in ("count", "quoted"))
+    tally = Tally(terms, tuple(meta["groups"]), tuple(meta["ids"]), arrays["group"], tuple(meta["languages"]),
+                  arrays["tokens"], arrays["quoted_tokens"], count, quoted,
+                  tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]))
+    return tally, lexicons, meta["by"]
+
+
+def _lexicon_json(lexicon: Lexicon) -> dict[str, Any]:
+    data = asdict(lexicon)
+    data.pop("path", None)
+    return data
+
+
+def _lexicon(data: dict[str, Any]) -> Lexicon:
+    categories = tuple(
+        Category(c["name"], tuple(Term(t["term"], tuple(t["variants"]), t["case_sensitive"], t["note"],
+                                       tuple(t["references"]), tuple(t["exceptions"]), t["translation_of"])
+                                  for t in c["terms"]),
+                 c["note"], c["contrast"], tuple(c["references"]))
+        for c in data["categories"])
+    return Lexicon(data["name"], categories, data["language"], data["description"], tuple(data["references"]))

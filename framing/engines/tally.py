@@ -1,0 +1,128 @@
+"""What a batch of documents contributes to the counts, kept per document so batches can be merged.
+
+A `Tally` holds, for each document counted: its id, group, language, tokens and quoted tokens,
+and its row of lexicon term counts (all text and inside quotations) as sparse matrices. That is
+small next to the texts (a few numbers per document; the lexicon's terms are few and most
+documents match a handful), and it is enough for everything the counts say: group sums
+(`counts()`, equal to `framing.analyse(...).counts` on the same documents), documents per term,
+and document-level resampling. Keeping documents rather than group sums is what makes merging
+exact: a document already counted (by id) in an earlier batch or an earlier run is dropped,
+never added twice (`merge`).
+
+Pure values and functions: a batch's tally is computed where its documents are (a worker
+process, a Dask worker) and only the tally travels.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..counts import Counts, TermIndex
+
+
+@dataclass(frozen=True)
+class Tally:
+    terms: TermIndex
+    groups: tuple[str, ...]      # in first-seen order
+    ids: tuple[str, ...]         # one per document, unique
+    group: np.ndarray            # per document: index into groups
+    languages: tuple[str, ...]   # per document
+    tokens: np.ndarray           # per document, all text
+    quoted_tokens: np.ndarray    # per document, inside quotation marks
+    count: sparse.csr_matrix     # documents x terms, all text
+    quoted: sparse.csr_matrix    # documents x terms, inside quotation marks
+    skipped: tuple[tuple[str, str], ...] = ()  # (where, reason) of input records not counted
+    notes: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def counts(self) -> Counts:
+        """Group x term sums, as `framing.counts.count` gives them for the same documents."""
+        n_groups = len(self.groups)
+        member = sparse.csr_matrix((np.ones(len(self.ids), np.int64), (self.group, np.arange(len(self.ids)))),
+                                   shape=(n_groups, len(self.ids)))
+        total = np.asarray((member @ self.count).todense(), np.int64)
+        quoted = np.asarray((member @ self.quoted).todense(), np.int64)
+        present = self.count.copy()
+        present.data = np.ones_like(present.data)
+        documents = np.asarray((member @ present).todense(), np.int64)
+        tokens = np.bincount(self.group, weights=self.tokens, minlength=n_groups).astype(np.int64)
+        q_tokens = np.bincount(self.group, weights=self.quoted_tokens, minlength=n_groups).astype(np.int64)
+        n_docs = np.bincount(self.group, minlength=n_groups).astype(np.int64)
+        return Counts(self.groups, self.terms, total, quoted, documents, tokens, q_tokens, n_docs)
+
+
+def empty(terms: TermIndex) -> Tally:
+    width = len(terms.keys)
+    none = sparse.csr_matrix((0, width), dtype=np.int64)
+    return Tally(terms, (), (), np.zeros(0, np.int64), (), np.zeros(0, np.int64), np.zeros(0, np.int64), none, none)
+
+
+def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple[str, str]] = (),
+                notes: Sequence[str] = ()) -> Tally:
+    """The tally of documents profiled by `framing.counts.profile_document` (corpus order)."""
+    position = terms.position()
+    groups = tuple(dict.fromkeys(p.group for p in profiles))
+    g_index = {g: i for i, g in enumerate(groups)}
+    rows, cols, quoted = [], [], []
+    for i, p in enumerate(profiles):
+        for m in p.matches:
+            rows.append(i)
+            cols.append(position[(m.lexicon, m.category, m.term)])
+            quoted.append(bool(m.quoted))
+    shape = (len(profiles), len(terms.keys))
+    rows_, cols_, quoted_ = np.asarray(rows, np.int64), np.asarray(cols, np.int64), np.asarray(quoted, bool)
+    count = sparse.csr_matrix((np.ones(len(rows_), np.int64), (rows_, cols_)), shape=shape)
+    inside = sparse.csr_matrix((np.ones(int(quoted_.sum()), np.int64), (rows_[quoted_], cols_[quoted_])), shape=shape)
+    count.sum_duplicates()
+    inside.sum_duplicates()
+    return Tally(terms, groups, tuple(p.doc_id for p in profiles),
+                 np.fromiter((g_index[p.group] for p in profiles), np.int64, len(profiles)),
+                 tuple(p.language for p in profiles),
+                 np.fromiter((p.tokens for p in profiles), np.int64, len(profiles)),
+                 np.fromiter((p.quoted_tokens for p in profiles), np.int64, len(profiles)),
+                 count, inside, tuple(skipped), tuple(notes))
+
+
+def merge(parts: Sequence[Tally]) -> Tally:
+    """The tallies in order, as one: groups in first-seen order, and a document whose id an earlier
+    part already holds is left out (listed as skipped, so nothing is lost without a word). The
+    result depends only on the parts and their order, never on where or when each was computed."""
+    if not parts:
+        raise ValueError("nothing to merge")
+    terms = parts[0].terms
+    for p in parts[1:]:
+        if p.terms != terms:
+            raise ValueError("tallies of different lexicons cannot be merged: count them with the same lexicons")
+    seen: set[str] = set()
+    keep_rows, skipped, notes = [], [], []
+    for p in parts:
+        keep = np.ones(len(p.ids), bool)
+        for i, doc_id in enumerate(p.ids):
+            if doc_id in seen:
+                keep[i] = False
+                skipped.append((doc_id, "already counted (a document with this id was counted before)"))
+            else:
+                seen.add(doc_id)
+        keep_rows.append(keep)
+        skipped.extend(p.skipped)
+        notes.extend(n for n in p.notes if n not in notes)
+    # Groups in the order their first kept document comes: a group whose every document was
+    # counted before is not listed again.
+    names = [p.groups[g] for p, k in zip(parts, keep_rows) for g in p.group[k]]
+    groups = tuple(dict.fromkeys(names))
+    g_index = {g: i for i, g in enumerate(groups)}
+    return Tally(
+        terms, groups,
+        tuple(i for p, k in zip(parts, keep_rows) for i, kept in zip(p.ids, k) if kept),
+        np.fromiter((g_index[g] for g in names), np.int64, len(names)),
+        tuple(lang for p, k in zip(parts, keep_rows) for lang, kept in zip(p.languages, k) if kept),
+        np.concatenate([p.tokens[k] for p, k in zip(parts, keep_rows)]),
+        np.concatenate([p.quoted_tokens[k] for p, k in zip(parts, keep_rows)]),
+        sparse.vstack([p.count[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
+        sparse.vstack([p.quoted[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
+        tuple(skipped), tuple(notes))

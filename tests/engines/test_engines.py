@@ -1,0 +1,170 @@
+"""Counting in partitions (framing.engines): the same counts as the in-memory analysis, whatever
+the number of processes or the engine, and exact merging by document id."""
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from framing import analyse, clean, load_corpus
+from framing.engines import count_corpus, merge, partitions
+from framing.engines.store import dumps, load
+from framing.errors import FramingError, InputError
+from framing.model import Category, Lexicon, Term
+
+LEXICON = Lexicon("t", (Category("captivity", (Term("hostages", ("hostage",)), Term("captives"))),
+                        Category("war", (Term("war"),))))
+
+ARTICLES = [
+    ("a1", "Reuters", 'Hamas holds 200 hostages. "The hostages must be freed," he said.'),
+    ("a2", "Reuters", "The war went on; one hostage was freed."),
+    ("a3", "Al Jazeera", "The captives were released in the war's fifth week."),
+    ("a4", "Al Jazeera", "Captives and hostages: the captives' families waited."),
+    ("a5", "AP", "No lexicon word here at all."),
+    ("a6", "AP", "A post-war plan for hostages."),
+]
+
+
+def write_csv(path, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "source", "text"])
+        w.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def parts(tmp_path):
+    write_csv(tmp_path / "part-1.csv", ARTICLES[:3])
+    write_csv(tmp_path / "part-2.csv", ARTICLES[3:])
+    write_csv(tmp_path / "all.csv", ARTICLES)
+    return tmp_path
+
+
+def arrays(counts):
+    return {f: getattr(counts, f) for f in ("count", "quoted", "documents", "tokens", "quoted_tokens", "group_documents")}
+
+
+def assert_same_counts(a, b):
+    assert a.groups == b.groups and a.terms == b.terms
+    for name, value in arrays(a).items():
+        assert np.array_equal(value, arrays(b)[name]), name
+
+
+def test_counts_by_hand(parts):
+    counts = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1).counts()
+    assert counts.groups == ("Reuters", "Al Jazeera", "AP")
+    got = counts.matrix().to_dict("index")
+    # hand counts: hostage(s) in a1 twice (once quoted), a2 once, a4 once, a6 once; war in a2, a3, a6
+    assert got["Reuters"] == {"hostages": 3, "captives": 0, "war": 1}
+    assert got["Al Jazeera"] == {"hostages": 1, "captives": 3, "war": 1}
+    assert got["AP"] == {"hostages": 1, "captives": 0, "war": 1}
+    assert counts.quoted[0].tolist() == [1, 0, 0]
+    assert counts.documents[0].tolist() == [2, 0, 1] and counts.group_documents.tolist() == [2, 2, 2]
+
+
+def test_partitions_give_the_counts_of_the_whole_corpus_in_memory(parts):
+    whole = analyse(clean(load_corpus(parts / "all.csv")), [LEXICON]).counts
+    assert partitions(str(parts / "part-*.csv")) == (str(parts / "part-1.csv"), str(parts / "part-2.csv"))
+    assert_same_counts(count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1).counts(), whole)
+    assert_same_counts(count_corpus(str(parts / "all.csv"), [LEXICON], jobs=1).counts(), whole)
+
+
+def test_the_seeds_count_as_the_analysis_does(seeds_dir):
+    from framing import load_lexicons
+
+    lexicons = load_lexicons(["israel-gaza"])
+    assert_same_counts(count_corpus(str(seeds_dir), lexicons, jobs=1).counts(),
+                       analyse(clean(load_corpus(seeds_dir)), lexicons).counts)
+
+
+def test_the_same_tally_for_any_number_of_jobs(parts, monkeypatch):
+    monkeypatch.setenv("FRAMING_PARALLEL_MIN_CHARS", "0")  # reach the pool inside one partition too
+    for source in (str(parts / "part-*.csv"), str(parts / "all.csv")):
+        one, two = (count_corpus(source, [LEXICON], jobs=n) for n in (1, 2))
+        assert dumps(one, (LEXICON,), "source") == dumps(two, (LEXICON,), "source")
+
+
+def test_merge_counts_a_document_once_and_says_so(parts):
+    first = count_corpus(str(parts / "part-1.csv"), [LEXICON], jobs=1)
+    both = count_corpus(str(parts / "all.csv"), [LEXICON], jobs=1)
+    merged = merge([first, both])
+    assert merged.ids == both.ids
+    assert [s for s in merged.skipped if "already counted" in s[1]] == [
+        (i, "already counted (a document with this id was counted before)") for i in ("a1", "a2", "a3")]
+    assert_same_counts(merged.counts(), both.counts())
+
+
+def test_adding_to_a_counts_file_equals_counting_everything_at_once(parts, tmp_path):
+    first = count_corpus(str(parts / "part-1.csv"), [LEXICON], jobs=1)
+    stored = load_bytes(dumps(first, (LEXICON,), "source"), tmp_path)
+    added = count_corpus(str(parts / "all.csv"), [LEXICON], jobs=1, add_to=stored)
+    assert added.ids == ("a1", "a2", "a3", "a4", "a5", "a6")
+    assert sum("already counted" in r for _, r in added.skipped) == 3  # a1-a3 were in the file
+    assert_same_counts(added.counts(), count_corpus(str(parts / "all.csv"), [LEXICON], jobs=1).counts())
+    other = Lexicon("t", (Category("captivity", (Term("hostages"),)),))
+    with pytest.raises(FramingError, match="lexicons differ"):
+        count_corpus(str(parts / "all.csv"), [other], jobs=1, add_to=stored)
+    with pytest.raises(FramingError, match="groups documents by 'source'"):
+        count_corpus(str(parts / "all.csv"), [LEXICON], jobs=1, add_to=stored, by="date:year")
+
+
+def load_bytes(data, tmp_path):
+    path = tmp_path / "c.framing"
+    path.write_bytes(data)
+    return load(path)
+
+
+def test_rows_named_by_their_line_do_not_collide_across_files(tmp_path):
+    for name in ("x.csv", "y.csv"):
+        (tmp_path / name).write_text("source,text\nA,the war\nB,the hostages\n", encoding="utf-8")
+    tally = count_corpus(str(tmp_path / "*.csv"), [LEXICON], jobs=1)
+    assert tally.ids == tuple(f"{tmp_path / n}:row{line}" for n in ("x.csv", "y.csv") for line in (2, 3))
+    assert tally.counts().matrix().to_dict("index") == {"A": {"hostages": 0, "captives": 0, "war": 2},
+                                                        "B": {"hostages": 2, "captives": 0, "war": 0}}
+
+
+def test_counts_file_round_trip_is_exact_and_deterministic(parts, tmp_path):
+    tally = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1)
+    data = dumps(tally, (LEXICON,), "source")
+    assert data == dumps(tally, (LEXICON,), "source")
+    back, lexicons, by = load_bytes(data, tmp_path)
+    assert by == "source" and lexicons == (LEXICON,)
+    assert back.ids == tally.ids and back.languages == tally.languages and back.skipped == tally.skipped
+    assert_same_counts(back.counts(), tally.counts())
+    assert (back.count != tally.count).nnz == 0 and (back.quoted != tally.quoted).nnz == 0
+
+
+def test_a_file_that_is_not_a_counts_file_is_refused(tmp_path):
+    bad = tmp_path / "x.framing"
+    bad.write_text("hello", encoding="utf-8")
+    with pytest.raises(InputError, match="not a framing counts file"):
+        load(bad)
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "missing.framing")
+
+
+def test_cli_count_save_stats_and_add(parts, tmp_path):
+    def run(*argv):
+        out = subprocess.run([sys.executable, "-m", "framing", *argv], capture_output=True, text=True, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    saved = tmp_path / "c.framing"
+    run("count", str(parts / "part-1.csv"), "-l", "israel-gaza", "--save", str(saved), "-q")
+    run("count", str(saved), "--add", str(parts / "part-2.csv"), "--save", str(saved), "-q")
+    from_file = run("stats", str(saved), "--table", "compare")
+    direct = run("stats", str(parts / "all.csv"), "-l", "israel-gaza", "--table", "compare")
+    assert from_file == direct
+    assert run("count", str(parts / "all.csv"), "-l", "israel-gaza", "--jobs", "2", "-q") == run(
+        "stats", str(parts / "all.csv"), "-l", "israel-gaza", "-q")
+
+
+def test_dask_cluster_gives_the_local_tally(parts):
+    # no importorskip: distributed is in the test extra, so CI always runs this
+    local = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1)
+    on_dask = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=2, engine="dask")
+    assert dumps(on_dask, (LEXICON,), "source") == dumps(local, (LEXICON,), "source")
