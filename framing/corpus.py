@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 
-__all__ = ["Columns", "ReadOptions", "from_dataframe", "read_corpus"]
+__all__ = ["Columns", "ReadOptions", "from_dataframe", "read_corpus", "read_jsonl_piece"]
 
 
 def read_corpus(path: str | Path, columns: Columns | None = None, name: str | None = None, *,
@@ -197,6 +197,26 @@ def _unique_or_none(ids: list[str | None], column: str, origin: str, notes: list
     notes.append(f"{origin}: column {column!r} repeats values ({len(present) - len(set(present)):,} repeats), "
                  "so documents are identified by their line instead (name an id column with --id-col)")
     return [None] * len(ids)
+
+
+def read_jsonl_piece(path: str | Path, start: int, end: int, first_line: int, *,
+                     options: ReadOptions | None = None) -> Corpus:
+    """The documents of bytes [start, end) of a JSON Lines file, which begin at line
+    `first_line`: a piece of a file too large to read at once (`framing.engines.job`). Lines are
+    numbered as in the whole file, so rows are named and skipped lines listed as they would be."""
+    options = options or ReadOptions()
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror}") from None
+    table = read_jsonl(data, str(path), first_line, piece=True)
+    name = path.name.split(".")[0]
+    if table.frame.empty:
+        return Corpus(name, (), table.skipped)
+    return _from_table(table, options, name, str(path))
 
 
 def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> Corpus:

@@ -19,7 +19,7 @@ from ..model import Lexicon
 from ..progress import Progress
 from ..reading.options import ReadOptions
 from ..selection import Selection
-from .job import CountJob, partitions
+from .job import PIECE_BYTES, CountJob, partitions
 from .store import _lexicon_json
 from .tally import Tally, merge
 
@@ -41,11 +41,12 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
                  by: str = "source", selection: Selection | None = None, boilerplate: bool = True,
                  nested: bool = False, jobs: int | None = None, engine: Engine = "local",
                  scheduler: str | None = None, add_to: tuple[Tally, Sequence[Lexicon], str] | None = None,
-                 progress: Progress | None = None) -> Tally:
+                 piece_bytes: int = PIECE_BYTES, progress: Progress | None = None) -> Tally:
     """Count `source` (a file, a folder, a glob pattern, or several of these) in partitions and
     merge them in order. `add_to`: (tally, lexicons, by) of a counts file; its documents are
     kept, documents with an id it holds are not counted again, and its lexicons and grouping
-    must be the ones given here. The result is the same for every `jobs` and engine."""
+    must be the ones given here. A JSON Lines file larger than `piece_bytes` is counted in pieces.
+    The result is the same for every `jobs` and engine."""
     engine = check_engine(engine)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -59,7 +60,7 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
         if old_by != by:
             raise FramingError(f"the counts file groups documents by {old_by!r}, not {by!r}; give --by {old_by}")
     sources = [source] if isinstance(source, str) else list(source)
-    parts = tuple(p for s in sources for p in partitions(s))
+    parts = tuple(p for s in sources for p in partitions(s, piece_bytes))
     job = CountJob(lexicons, options or ReadOptions(), by, selection or Selection(), boilerplate, nested,
                    frozenset(add_to[0].ids) if add_to is not None else frozenset())
     if engine == "dask":

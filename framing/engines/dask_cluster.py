@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..errors import FramingError
-from .job import CountJob, count_partition
+from .job import CountJob, Partition, count_partition
 from .tally import Tally
 
 
-def run_dask(parts: Sequence[str], job: CountJob, *, scheduler: str | None = None, workers: int = 2) -> list[Tally]:
+def run_dask(parts: Sequence[Partition], job: CountJob, *, scheduler: str | None = None,
+             workers: int = 2) -> list[Tally]:
     """Each partition's tally, in partition order, computed by Dask: on the cluster whose
     scheduler listens at `scheduler` (tcp://host:8786), or else on a local cluster of `workers`
     single-threaded worker processes, started and stopped here."""

@@ -26,8 +26,25 @@ from ..reading.options import ReadOptions
 from ..selection import Selection
 from .tally import Tally, empty, of_profiles
 
+PIECE_BYTES = 64 * 2**20  # a JSON Lines file larger than this is counted in pieces of about this size
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".tsv.gz", ".jsonl.gz", ".ndjson.gz")
 _LINE_ID = re.compile(r"row\d+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Bytes [start, end) of a JSON Lines file, whose first line is line `first_line` of the file."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+
+    def __str__(self) -> str:
+        return f"{self.path} (lines from {self.first_line:,})"
+
+
+Partition = str | Piece
 
 
 @dataclass(frozen=True)
@@ -43,23 +60,46 @@ class CountJob:
     exclude: frozenset[str] = frozenset()  # ids already counted (framing count --add)
 
 
-def partitions(source: str | Path) -> tuple[str, ...]:
+def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES) -> tuple[Partition, ...]:
     """The partitions of a corpus, in a fixed order: a file, a folder of .txt files (one
-    partition), a folder holding table files (each a partition), or a glob pattern."""
+    partition), a folder holding table files (each a partition), or a glob pattern; a JSON Lines
+    file larger than `piece_bytes` is cut into pieces at line ends (each line is one record, so
+    a piece holds whole records and they are the file's records, in order)."""
     text = str(source)
     if any(ch in text for ch in "*?["):
         found = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
         if not found:
             raise InputError(text, "no file matches this pattern")
-        return tuple(found)
-    path = Path(source)
-    if not path.exists():
-        raise InputError(path, "no such file or folder; check the path")
-    if path.is_dir() and not _text_folder(path):
-        tables = sorted(str(p) for p in path.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
-        if tables:
-            return tuple(tables)
-    return (str(path),)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(path, "no such file or folder; check the path")
+        found = [str(path)]
+        if path.is_dir() and not _text_folder(path):
+            tables = sorted(str(p) for p in path.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
+            found = tables or found
+    return tuple(piece for f in found for piece in _pieces(f, piece_bytes))
+
+
+def _pieces(path: str, piece_bytes: int) -> list[Partition]:
+    if not path.lower().endswith((".jsonl", ".ndjson")) or Path(path).stat().st_size <= piece_bytes:
+        return [path]
+    pieces: list[Partition] = []
+    start, line = 0, 1
+    with open(path, "rb") as fh:
+        while True:
+            fh.seek(start + piece_bytes)
+            fh.readline()  # to the end of the line the cut falls in
+            end = fh.tell()
+            fh.seek(start)
+            data = fh.read(end - start)
+            if not data:
+                break
+            pieces.append(Piece(path, start, start + len(data), line))
+            # lines as the reader counts them: \r\n, \r or \n each end one
+            line += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+            start += len(data)
+    return pieces
 
 
 def _text_folder(path: Path) -> bool:
@@ -67,18 +107,22 @@ def _text_folder(path: Path) -> bool:
     return any(p.suffix.lower() == ".txt" for p in path.rglob("*"))
 
 
-def count_partition(partition: str, job: CountJob, *, workers: int = 1) -> Tally:
+def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) -> Tally:
     """The map: one partition's tally. A document without an id of its own (a table row, named
-    by its line) is named by its partition too, so rows of two files never collide."""
+    by its line) is named by its file too, so rows of two files never collide."""
     from ..analysis import analyse
     from ..cleaning import clean
-    from ..corpus import read_corpus
+    from ..corpus import read_corpus, read_jsonl_piece
     from ..counts import TermIndex
     from ..selection import select
 
-    corpus = select(read_corpus(partition, options=job.options), job.selection)
-    corpus = clean(corpus, by=job.by, boilerplate=job.boilerplate, dedupe_mode="none")
-    qualified = [replace(d, id=f"{partition}:{d.id}") if _LINE_ID.fullmatch(d.id) else d for d in corpus.documents]
+    if isinstance(partition, Piece):
+        corpus, path = read_jsonl_piece(partition.path, partition.start, partition.end, partition.first_line,
+                                        options=job.options), partition.path
+    else:
+        corpus, path = read_corpus(partition, options=job.options), partition
+    corpus = clean(select(corpus, job.selection), by=job.by, boilerplate=job.boilerplate, dedupe_mode="none")
+    qualified = [replace(d, id=f"{path}:{d.id}") if _LINE_ID.fullmatch(d.id) else d for d in corpus.documents]
     skipped = [(s.path, s.reason) for s in corpus.skipped]
     counted = [d for d in qualified if d.id not in job.exclude]
     skipped += [(d.id, "already counted (in the counts file added to)") for d in qualified if d.id in job.exclude]
@@ -88,8 +132,3 @@ def count_partition(partition: str, job: CountJob, *, workers: int = 1) -> Tally
     analysis = analyse(replace(corpus, documents=tuple(counted)), job.lexicons, by=job.by, nested=job.nested,
                        workers=workers)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes)
-
-
-def count_partitions(parts: Sequence[str], job: CountJob) -> list[Tally]:
-    """The map over several partitions in this process, in order."""
-    return [count_partition(p, job) for p in parts]

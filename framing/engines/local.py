@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from ..progress import Progress, Work
 from ..workers import process_pool
-from .job import CountJob, count_partition
+from .job import CountJob, Partition, count_partition
 from .tally import Tally
 
 _job: CountJob | None = None
@@ -17,12 +17,13 @@ def _init(job: CountJob) -> None:
     _job = job
 
 
-def _count(partition: str) -> Tally:
+def _count(partition: Partition) -> Tally:
     assert _job is not None
     return count_partition(partition, _job)
 
 
-def run_local(parts: Sequence[str], job: CountJob, *, jobs: int = 1, progress: Progress | None = None) -> list[Tally]:
+def run_local(parts: Sequence[Partition], job: CountJob, *, jobs: int = 1,
+              progress: Progress | None = None) -> list[Tally]:
     """Each partition's tally, in partition order. One partition uses the `jobs` processes
     inside it (documents in chunks); several are spread over the processes, one partition each,
     so reading one file overlaps counting another. The tallies do not depend on `jobs`."""

@@ -193,14 +193,16 @@ def _plain(message: str) -> str:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def read_jsonl(data: bytes, origin: str) -> Table:
-    """One JSON object per line; a line that is not one is skipped and listed with its number."""
+def read_jsonl(data: bytes, origin: str, first_line: int = 1, *, piece: bool = False) -> Table:
+    """One JSON object per line; a line that is not one is skipped and listed with its number.
+    `first_line`, `piece`: `data` is a piece of a file beginning at that line, which may hold no
+    object at all (the file as a whole is judged by the other pieces)."""
     try:
         text = decode(data).text
     except DecodeFailure as exc:
         raise InputError(origin, str(exc)) from None
     rows, lines, skipped = [], [], []
-    for n, line in enumerate(_LINE_BREAK.split(text), start=1):
+    for n, line in enumerate(_LINE_BREAK.split(text), start=first_line):
         if not line.strip():
             continue
         try:
@@ -213,6 +215,8 @@ def read_jsonl(data: bytes, origin: str) -> Table:
             continue
         rows.append(row)
         lines.append(n)
+    if not rows and piece:
+        return Table(pd.DataFrame(), (), tuple(skipped))
     if not rows:
         reason = f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""
         raise InputError(origin, f"no JSON objects in this file{reason}; each line must be one JSON object")

@@ -30,7 +30,7 @@ DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
 WORD_CONTEXTS = 12   # uses of each discovered word embedded in the page
 MAX_PANELS = 8       # retellings aligned in full
 MAX_RETELLING_DOCS = 3000  # articles the report pairs into retellings without a story column
-PLOT_POINTS = 700     # rows of each plotted comparison (the extremes and the most frequent terms)
+PLOT_POINTS = 600     # rows of each plotted comparison (the extremes and the most frequent terms), chosen once
 
 
 @dataclass(frozen=True)

@@ -168,3 +168,31 @@ def test_dask_cluster_gives_the_local_tally(parts):
     local = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1)
     on_dask = count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=2, engine="dask")
     assert dumps(on_dask, (LEXICON,), "source") == dumps(local, (LEXICON,), "source")
+
+
+def test_a_large_json_lines_file_is_counted_in_pieces_with_its_own_line_numbers(tmp_path):
+    import json
+
+    from framing.engines.job import Piece
+
+    lines = []
+    for i in range(40):
+        if i == 17:
+            lines.append("{not json")  # listed with its line number in the whole file
+        elif i % 9 == 4:
+            lines.append("")
+        else:
+            lines.append(json.dumps({"source": "AB"[i % 2], "text": f"Line {i}: the hostages and the war, {i}."}))
+    path = tmp_path / "big.jsonl"
+    path.write_text("\r\n".join(lines[:20]) + "\n" + "\n".join(lines[20:]) + "\n", encoding="utf-8")
+    pieces = partitions(str(path), piece_bytes=300)
+    assert len(pieces) > 3 and all(isinstance(p, Piece) for p in pieces)
+    assert pieces[0].start == 0 and pieces[-1].end == path.stat().st_size
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
+    whole = count_corpus(str(path), [LEXICON], jobs=1)
+    for jobs in (1, 2):
+        cut = count_corpus(str(path), [LEXICON], jobs=jobs, piece_bytes=300)
+        assert dumps(cut, (LEXICON,), "source") == dumps(whole, (LEXICON,), "source")
+    assert (f"{path}:18", "not valid JSON (Expecting property name enclosed in double quotes at column 2)") in whole.skipped
+    assert whole.ids[:2] == (f"{path}:row1", f"{path}:row2")
+    assert len(whole) == 40 - 1 - len([i for i in range(40) if i % 9 == 4])

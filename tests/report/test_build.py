@@ -119,6 +119,23 @@ def test_one_z_per_term_and_comparison(seeds, seeds_report):
     assert not set(disc["term"].str.lower()) & forms
 
 
+def test_the_plot_draws_the_rows_stats_chose_for_it(seeds, seeds_report):
+    # One selection of plotted words (issue 10): the words of each one-vs-rest plot are exactly the
+    # rows `vocabulary_comparison(points=...)` returns for the group, less the lexicon's forms.
+    from framing.report.inputs import PLOT_POINTS
+
+    chosen = stats.vocabulary_comparison(seeds.corpus, points=PLOT_POINTS)
+    forms = {f.lower() for lx in seeds.lexicons for _, t in lx.terms() for f in t.forms}
+    for c in seeds_report.data["fw"]:
+        if not c["label"].endswith("vs all others"):
+            continue
+        group = c["label"][: -len(" vs all others")]
+        words = [x[5] for x, lx in zip(c["custom"], c["lexicon"]) if not lx]
+        rows = chosen[chosen["group"] == group]
+        assert words == [t for t in rows["term"] if t.lower() not in forms]
+        assert 0 < len(words) <= PLOT_POINTS
+
+
 def test_pairwise_plot_is_the_same_comparison_as_discover_pairs(seeds, seeds_report):
     a, b = seeds.groups[0], seeds.groups[1]
     c = next(c for c in seeds_report.data["fw"] if c["label"] == f"{a} vs {b}")

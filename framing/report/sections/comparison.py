@@ -10,7 +10,6 @@ from ..inputs import ReportInputs, without_lexicon_forms
 from ..model import Figure, Section
 from ..tables import table
 
-MAX_POINTS = 600      # n-grams per plotted comparison of a shown group or pair
 EXTRA_POINTS = 10_000  # points for all the groups outside the figures together: the page's budget
 EXTRA_MIN, EXTRA_MAX = 6, 60  # points per such group (half its top words, half its lexicon terms)
 LABELS_PER_SIDE = 5
@@ -23,7 +22,8 @@ def build(inputs: ReportInputs) -> Section:
     lex = inputs.lexicon_comparison
     lex_by_group = dict(tuple(lex.groupby("group", sort=False)))
     # A lexicon term is drawn once, from the lexicon comparison (variants included), so the page
-    # gives one z per term and comparison.
+    # gives one z per term and comparison. The rows a plot draws were chosen once, by
+    # `stats.vocabulary_comparison(points=...)` (see inputs.PLOT_POINTS): they are drawn as they are.
     vocabulary = without_lexicon_forms(inputs.vocabulary, inputs.analysis.lexicons)
     words_by_group = dict(tuple(vocabulary.groupby("group", sort=False)))
     comparisons, tops = [], []
@@ -31,14 +31,14 @@ def build(inputs: ReportInputs) -> Section:
         words = words_by_group.get(g, vocabulary.iloc[:0])
         lexicon_rows = lex_by_group[g]
         lexicon_rows = lexicon_rows[lexicon_rows["count"] + lexicon_rows["other_count"] > 0]
-        comparisons.append(_points(f"{g} vs all others", g, "all others", _subset(words), lexicon_rows))
+        comparisons.append(_points(f"{g} vs all others", g, "all others", words, lexicon_rows))
         tops.append(_top(words, f"{g} vs all others", g, "all others"))
     pairs = inputs.vocabulary_pairs
     for i, a in enumerate(inputs.pair_groups):
         for b in inputs.pair_groups[i + 1:]:
             sub = pairs[(pairs["group"] == a) & (pairs["versus"] == b)]
             sub = sub[sub["count"] + sub["other_count"] > 0]  # words neither uses: nothing to plot
-            comparisons.append(_points(f"{a} vs {b}", a, b, _subset(sub), None))
+            comparisons.append(_points(f"{a} vs {b}", a, b, sub, None))
             tops.append(_top(sub, f"{a} vs {b}", a, b))
     extra = [g for g in inputs.groups if g not in inputs.shown]
     disc = inputs.discovery
@@ -86,16 +86,6 @@ def build(inputs: ReportInputs) -> Section:
     data = {"fw": [{k: v for k, v in c.items() if k != "first"} for c in comparisons]}
     return Section("comparison", "Fightin' Words", tuple(intro), figures=(fig,), tables=tuple(tables),
                    widget="comparison", data=data)
-
-
-def _subset(sub: pd.DataFrame) -> pd.DataFrame:
-    """The plotted points: the highest and lowest z (a sixth each), then the most frequent."""
-    side = MAX_POINTS // 6
-    by_z = sub.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
-    frequent = sub.assign(_total=sub["count"] + sub["other_count"]).sort_values(
-        ["_total", "term"], ascending=[False, True], kind="mergesort").drop(columns="_total")
-    keep = pd.concat([by_z.head(side), by_z.tail(side), frequent]).drop_duplicates("term").head(MAX_POINTS)
-    return keep.sort_values("term", kind="mergesort")
 
 
 def _points(label: str, side: str, other: str, words: pd.DataFrame, lexicon_rows: pd.DataFrame | None,
