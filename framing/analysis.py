@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from .counts import Counts, DocumentProfile, TermIndex, count, lexicon_applies, profile_document
+from .counts import Counts, DocumentProfile, TermIndex, count, document_term_matrix, lexicon_applies, profile_document
 from .grouping import grouper
 from .matcher import Matcher
 from .model import Corpus, Document, Lexicon
@@ -30,12 +31,27 @@ class Analysis:
     counts: Counts
     # The same counts on headlines alone (documents with a title), or None when none has one.
     headlines: Counts | None = None
+    # Per-document counts when the analysis comes from a counts file (`framing.engines`): then
+    # `corpus` holds no documents and `profiles` is empty, but documents can still be resampled.
+    tally: Any = None
+
+    def document_matrix(self, voice: str = "all") -> tuple[Any, Any, Any]:
+        """(documents x terms counts, each document's tokens, each document's group index into
+        `counts.groups`) in `voice`: what resampling documents needs."""
+        import numpy as np
+
+        if self.tally is not None:
+            return self.tally.document_matrix(voice, self.counts.groups)
+        dtm, tokens = document_term_matrix(self.profiles, self.counts.terms, voice)
+        g_index = {g: i for i, g in enumerate(self.counts.groups)}
+        return dtm, tokens, np.array([g_index[p.group] for p in self.profiles], dtype=np.int64)
 
     def languages(self) -> dict[str, int]:
         """Documents per language, most first."""
         from collections import Counter
 
-        return dict(Counter(p.language for p in self.profiles).most_common())
+        languages = self.tally.languages if self.tally is not None else (p.language for p in self.profiles)
+        return dict(Counter(languages).most_common())
 
     def unmatched_languages(self) -> dict[str, dict[str, int]]:
         """Per lexicon, the documents it was not applied to because of their language."""

@@ -29,7 +29,7 @@ from .cli_common import (
     _where,
     _write_table,
 )
-from .cli_count import COUNTS_TABLES, _cmd_count, stats_from_counts_file
+from .cli_count import COUNTS_TABLES, _cmd_count, report_from_counts, stats_from_counts_file
 from .errors import FramingError, LexiconError
 
 
@@ -66,6 +66,20 @@ def _corpus_args(p: argparse.ArgumentParser) -> None:
     r.add_argument("--file-type", choices=("auto", "text", "table"), default="auto",
                    help="read a .txt file as one article (text) or one document per line (table); default: "
                         "a table when every line splits into the same fields")
+
+
+def _count_args(p: argparse.ArgumentParser) -> None:
+    c = p.add_argument_group("counting in partitions and counts files (see README: Large corpora)")
+    c.add_argument("--save", metavar="FILE.framing", help="write the counts file")
+    c.add_argument("--add", action="append", default=[], metavar="CORPUS",
+                   help="with a counts file as CORPUS: count these corpora too (documents already counted, by id, "
+                        "are not counted again); repeatable")
+    c.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                   help="worker processes (default: all cores); the counts are the same for every N")
+    c.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes (default) or Dask (pip install 'framing[dask]')")
+    c.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://host:8786 "
+                                                          "(default: a local cluster of --jobs workers)")
 
 
 def _lexicon_args(p: argparse.ArgumentParser) -> None:
@@ -108,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="draw the N largest groups in the figures and pool the rest (default: 12); every group "
                         "stays in the tables, and the page can bring any group into the figures")
     _voice_arg(p)
+    _count_args(p)
 
     p = command("stats", "print counts and log-odds per group and lexicon term")
     _corpus_args(p)
@@ -133,16 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "cluster; save the counts to add to them later")
     _corpus_args(p)
     _lexicon_args(p)
-    p.add_argument("--save", metavar="FILE.framing", help="write the counts file (see README: counts files)")
-    p.add_argument("--add", action="append", default=[], metavar="CORPUS",
-                   help="with a counts file as CORPUS: count these corpora too (documents already counted, by id, "
-                        "are not counted again); repeatable")
-    p.add_argument("--jobs", type=_positive, default=None, metavar="N",
-                   help="worker processes (default: all cores); the counts are the same for every N")
-    p.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local processes (default) or Dask (pip install 'framing[dask]')")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler, e.g. tcp://host:8786 "
-                                                          "(default: a local cluster of --jobs workers)")
+    _count_args(p)
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--table", choices=COUNTS_TABLES, default=None,
                    help="the table to print (default: terms, or none with --save)")
@@ -252,6 +258,11 @@ def _cmd_report(args) -> int:
 
     if args.output:  # before any analysis: minutes of work must not end in "cannot write"
         check_output_path(args.output)
+    if args.corpus.lower().endswith(".framing"):
+        return report_from_counts(args)
+    if args.add or args.save or args.engine != "local" or args.scheduler:
+        raise _Usage("--add, --save, --engine and --scheduler make a report from a counts file: framing count "
+                     "CORPUS --save FILE.framing, then framing report FILE.framing [--add NEW]")
     corpus, lexicons = _load(args)
     out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))

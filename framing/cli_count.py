@@ -13,6 +13,32 @@ COUNTS_TABLES = ("terms", "categories", "compare", "pairs", "contrast", "sensiti
 
 
 def _cmd_count(args) -> int:
+    tally, lexicons, by = _counted(args)
+    if args.table or not args.save:
+        _write_table(counts_table(tally.counts(), tuple(lexicons), by, args.table or "terms", voice=args.voice,
+                                  method=args.method), args.format)
+    return EXIT_OK
+
+
+def report_from_counts(args) -> int:
+    """`framing report counts.framing [--add NEW] [--save counts.framing]`: the report of the counts."""
+    from .api import write_report
+    from .engines.tally import as_analysis
+    from .output import check_output_path
+
+    out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{Path(args.corpus).stem}.html")
+    if args.story_col:
+        raise _Usage("--story-col needs the texts: give the corpus itself, not a counts file")
+    tally, lexicons, by = _counted(args)
+    analysis = as_analysis(tally, lexicons, by, Path(args.corpus).name)
+    written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups)
+    print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
+    return EXIT_OK
+
+
+def _counted(args):
+    """(tally, lexicons, by) of the command's corpus or counts file with every --add counted in,
+    written to --save when given."""
     from .api import load_lexicons
     from .engines import count_corpus
     from .engines.store import dumps, is_counts_file, load
@@ -31,9 +57,11 @@ def _cmd_count(args) -> int:
         lexicons, by = base[1], base[2]
         if args.by not in ("source", by):
             raise _Usage(f"{args.corpus} groups documents by {by!r}; give --by {by} or leave it out")
+        if not args.add:
+            if args.save and Path(args.save).resolve() != Path(args.corpus).resolve():
+                atomic_write_bytes(args.save, dumps(base[0], lexicons, by))
+            return base
         sources, add_to = args.add, base
-        if not sources:
-            raise _Usage("give the corpora to add with --add CORPUS (or count a corpus, not a counts file)")
     else:
         if args.add:
             raise _Usage("--add adds corpora to a counts file: framing count counts.framing --add NEW")
@@ -54,11 +82,8 @@ def _cmd_count(args) -> int:
         print(f"framing: {len(tally):,} documents{added} in {len(tally.groups):,} groups", file=sys.stderr)
     if args.save:
         atomic_write_bytes(args.save, dumps(tally, tuple(lexicons), by))
-        print(f"framing: wrote {args.save}", file=sys.stderr if args.quiet else sys.stdout)
-    if args.table or not args.save:
-        _write_table(counts_table(tally.counts(), tuple(lexicons), by, args.table or "terms", voice=args.voice,
-                                  method=args.method), args.format)
-    return EXIT_OK
+        print(f"framing: wrote {args.save}", file=sys.stderr)
+    return tally, tuple(lexicons), by
 
 
 def counts_table(counts, lexicons, by: str, table: str, *, voice: str = "all", method: str = "mcq2008"):

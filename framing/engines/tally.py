@@ -56,6 +56,36 @@ class Tally:
         return Counts(self.groups, self.terms, total, quoted, documents, tokens, q_tokens, n_docs)
 
 
+    def document_matrix(self, voice: str, groups: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+        """(documents x terms counts, tokens, group index into `groups`) in `voice`, as
+        `framing.counts.document_term_matrix` gives them for the same documents."""
+        from ..voice import check_voice
+
+        voice = check_voice(voice)
+        if voice == "all":
+            dtm, tokens = self.count, self.tokens
+        elif voice == "quoted":
+            dtm, tokens = self.quoted, self.quoted_tokens
+        else:
+            dtm, tokens = self.count - self.quoted, self.tokens - self.quoted_tokens
+        dtm = sparse.csr_matrix(dtm, dtype=np.int64)
+        dtm.eliminate_zeros()
+        g_index = {g: i for i, g in enumerate(groups)}
+        return dtm, np.asarray(tokens, np.int64), np.asarray([g_index[self.groups[g]] for g in self.group], np.int64)
+
+
+def as_analysis(tally: Tally, lexicons: Sequence, by: str, name: str):
+    """An `Analysis` of the tallied documents without their texts: counts, groups and per-document
+    counts (for resampling) only; its corpus lists the skipped inputs and holds no documents."""
+    from ..analysis import Analysis
+    from ..model import Corpus, Skipped
+
+    counts = tally.counts()
+    corpus = Corpus(name, (), tuple(Skipped(where, reason) for where, reason in tally.skipped), tally.notes)
+    doc_groups = {i: tally.groups[g] for i, g in zip(tally.ids, tally.group)}
+    return Analysis(corpus, tuple(lexicons), by, counts.groups, doc_groups, (), counts, tally=tally)
+
+
 def empty(terms: TermIndex) -> Tally:
     width = len(terms.keys)
     none = sparse.csr_matrix((0, width), dtype=np.int64)

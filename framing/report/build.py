@@ -24,7 +24,7 @@ def build_report(analysis: Analysis, *, blind: bool = False, title: str | None =
 def report_from(inputs: ReportInputs) -> Report:
     sections = tuple(s for s in (module.build(inputs) for module in SECTIONS) if s is not None)
     a = inputs.analysis
-    subtitle = (f"{len(a.corpus):,} documents in {len(inputs.groups):,} groups (by {a.by}); "
+    subtitle = (f"{inputs.documents:,} documents in {len(inputs.groups):,} groups (by {a.by}); "
                 f"words counted: {VOICE_LABELS[inputs.voice]}")
     return Report(title=inputs.options.title or f"How the sources word it: {inputs.source.name}", subtitle=subtitle,
                   sections=sections, blind_key=inputs.blind_key, lexicon_files=tuple(lexicon_files(inputs)),

@@ -67,6 +67,15 @@ class ReportInputs:
     def voice(self):
         return self.options.voice
 
+    @property
+    def from_counts(self) -> bool:
+        """Whether the report is made from a counts file: counts, no texts."""
+        return self.analysis.tally is not None
+
+    @property
+    def documents(self) -> int:
+        return int(self.analysis.counts.group_documents.sum())
+
     def pooled_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
         """Rows of an analysis with every group outside the figures renamed to the pooled column."""
         if not self.pooled:
@@ -204,7 +213,10 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
                                        stats.bootstrap(analysis, voice))
         sens = stats.sensitivity(counts, voice)
     labels = [analysis.doc_groups[d.id] for d in analysis.corpus.documents]
-    ngrams = stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress) if several else None
+    # From a counts file (no texts): only what counts give; the sections that read texts say so.
+    texts = analysis.tally is None
+    ngrams = (stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress)
+              if several and texts else None)
     empty = pd.DataFrame(columns=stats.discover_columns())
     vocabulary = vocabulary_pairs = discovery = empty
     if ngrams is not None:
@@ -225,8 +237,8 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     if analysis.headlines is not None:
         head = stats.pool_groups(analysis.headlines, shown, pooled or "")
         headline_categories = stats.category_frequencies(head, voice)
-    time = stats.time_frequencies(analysis, voice)
-    if time.empty or time["period"].nunique() < 2:
+    time = stats.time_frequencies(analysis, voice) if texts else None
+    if time is not None and (time.empty or time["period"].nunique() < 2):
         time = None
     story = None
     if options.story:
@@ -235,13 +247,13 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     # grows with the square of its size, so the page pairs them up to MAX_RETELLING_DOCS (or by
     # a story column) and says so; framing retellings CORPUS pairs any corpus.
     pairs = None
-    if several and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
+    if several and texts and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
         pairs = retellings(analysis.corpus, labels, story=story)
     texts = {d.id: d.text for d in analysis.corpus.documents}
     alignments = () if pairs is None else tuple(
         align(texts[a], texts[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
-    said = per_document_rows(_attributions, analysis.corpus, labels)
-    deaths = per_document_rows(casualties, analysis.corpus, labels)
+    said = per_document_rows(_attributions, analysis.corpus, labels) if texts else None
+    deaths = per_document_rows(casualties, analysis.corpus, labels) if texts else None
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from ..analysis import Analysis
-from ..counts import document_term_matrix
 from .logodds import DEFAULT_K, informative_prior
 
 DEFAULT_REPLICATES = 200
@@ -37,13 +35,13 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
     delta (the paper's formula, prior fixed at the full-sample one), plus the share of replicates
     on the observed side of zero."""
     counts = analysis.counts
-    dtm, doc_tokens = document_term_matrix(analysis.profiles, counts.terms, voice)
-    g_index = {g: i for i, g in enumerate(counts.groups)}
-    doc_groups = np.array([g_index[p.group] for p in analysis.profiles])
+    dtm, doc_tokens, doc_groups = analysis.document_matrix(voice)
     n_groups, n_terms = len(counts.groups), dtm.shape[1]
     observed, observed_tokens = counts.voice(voice)
     a = informative_prior(observed.sum(axis=0), k)
     a0 = k * observed_tokens.sum()  # as in lexicon_comparison: the prior over the whole vocabulary
+    from scipy import sparse  # here: discovery and reading need no scipy
+
     rng = np.random.default_rng(seed)
     # Single precision: the intervals are read to three digits, and hundreds of groups times
     # hundreds of replicates would otherwise dominate the report's memory.

@@ -161,6 +161,13 @@ def test_cli_count_save_stats_and_add(parts, tmp_path):
     assert from_file == direct
     assert run("count", str(parts / "all.csv"), "-l", "israel-gaza", "--jobs", "2", "-q") == run(
         "stats", str(parts / "all.csv"), "-l", "israel-gaza", "-q")
+    # the report of a counts file, with a corpus added on the way (and saved)
+    first = tmp_path / "first.framing"
+    run("count", str(parts / "part-1.csv"), "-l", "israel-gaza", "--save", str(first), "-q")
+    run("report", str(first), "--add", str(parts / "part-2.csv"), "--save", str(tmp_path / "both.framing"),
+        "-o", str(tmp_path / "r.html"), "-q")
+    assert "Made from a counts file" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert run("stats", str(tmp_path / "both.framing"), "--table", "compare") == direct
 
 
 def test_dask_cluster_gives_the_local_tally(parts):

@@ -17,7 +17,8 @@ LEXICON_NOTE = " (lexicon term: counts its variants too)"
 
 
 def build(inputs: ReportInputs) -> Section:
-    if len(inputs.groups) < 2 or inputs.vocabulary.empty:
+    # From a counts file there is no vocabulary beyond the lexicon: the plot draws its terms alone.
+    if len(inputs.groups) < 2 or (inputs.vocabulary.empty and not inputs.from_counts):
         return Section("comparison", "Fightin' Words", ("Needs at least two groups with shared vocabulary.",))
     lex = inputs.lexicon_comparison
     lex_by_group = dict(tuple(lex.groupby("group", sort=False)))
@@ -32,7 +33,7 @@ def build(inputs: ReportInputs) -> Section:
         lexicon_rows = lex_by_group[g]
         lexicon_rows = lexicon_rows[lexicon_rows["count"] + lexicon_rows["other_count"] > 0]
         comparisons.append(_points(f"{g} vs all others", g, "all others", words, lexicon_rows))
-        tops.append(_top(words, f"{g} vs all others", g, "all others"))
+        tops.append(_top(lexicon_rows if inputs.from_counts else words, f"{g} vs all others", g, "all others"))
     pairs = inputs.vocabulary_pairs
     for i, a in enumerate(inputs.pair_groups):
         for b in inputs.pair_groups[i + 1:]:
@@ -129,6 +130,7 @@ def _spaced_labels(x: np.ndarray, z: np.ndarray, sides: int) -> set[int]:
 
 def _top(sub: pd.DataFrame, label: str, side: str, other: str, n: int = 10) -> pd.DataFrame:
     cols = ["term", "count", "other_count", "delta", "z", "q"]
+    sub = sub.astype({"z": float})  # an empty frame's columns are objects
     up = sub.nlargest(n, "z")[cols].assign(side=side)
     down = sub.nsmallest(n, "z")[cols].assign(side=other)
     out = pd.concat([up, down], ignore_index=True)

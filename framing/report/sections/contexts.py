@@ -12,7 +12,9 @@ from .reading import document_labels
 MAX_CONTEXTS = 3000  # rows embedded for browsing; the CSV download holds every match
 
 
-def build(inputs: ReportInputs) -> Section:
+def build(inputs: ReportInputs) -> Section | None:
+    if inputs.from_counts:  # no texts to read
+        return None
     a = inputs.analysis
     texts = {d.id: d.text for d in a.corpus.documents}
     names = document_labels(a)

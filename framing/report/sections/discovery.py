@@ -7,7 +7,9 @@ from ..model import Section
 from ..tables import table
 
 
-def build(inputs: ReportInputs) -> Section:
+def build(inputs: ReportInputs) -> Section | None:
+    if inputs.from_counts:  # no texts to read
+        return None
     top = inputs.discovery
     if top.empty:
         return Section("discovery", "Discovery: words the lexicon does not cover",

@@ -29,9 +29,14 @@ def build(inputs: ReportInputs) -> Section:
              "tokens in quotes": int(c.quoted_tokens[index[g]]), "lexicon matches": int(c.count[index[g]].sum()),
              "first date": first[g].isoformat() if g in first else "",
              "last date": last[g].isoformat() if g in last else ""} for g in inputs.groups]
-    intro = [f"{len(a.corpus):,} documents, {int(c.tokens.sum()):,} tokens, in {len(inputs.groups):,} groups "
-             f"(by {a.by}), largest first. A token is a word as the tokenizer counts it (hyphenated words count "
-             "once; 's is dropped)."]
+    intro = [f"{inputs.documents:,} documents, {int(c.tokens.sum()):,} tokens, in {len(inputs.groups):,} groups "
+             f"(by {a.by}), largest first. A token is a word as the tokenizer counts it (a hyphen separates "
+             "words; 's is dropped)."]
+    if inputs.from_counts:
+        intro.append(f"Made from a counts file ({inputs.source.name}): the counts of every document, without "
+                     "the texts. The sections that read the texts (discovery, two tellings, attribution, agency, "
+                     "keyword in context, the reading view, headlines, time) need the corpus itself: framing "
+                     "report CORPUS.")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "

@@ -20,7 +20,9 @@ def document_labels(analysis: Analysis) -> dict[str, str]:
     return out
 
 
-def build(inputs: ReportInputs) -> Section:
+def build(inputs: ReportInputs) -> Section | None:
+    if inputs.from_counts:  # no texts to read
+        return None
     a = inputs.analysis
     by_id = {p.doc_id: p for p in a.profiles}
     names = document_labels(a)

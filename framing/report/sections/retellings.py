@@ -13,6 +13,8 @@ NOTABLE = ("number", "title", "dropped", "added", "substituted")
 
 
 def build(inputs: ReportInputs) -> Section | None:
+    if inputs.from_counts:  # no texts to read
+        return None
     pairs = inputs.retellings
     if pairs is None and len(inputs.groups) > 1 and len(inputs.analysis.corpus) > MAX_RETELLING_DOCS:
         return Section("retellings", "Two tellings of one story", (
