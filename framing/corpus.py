@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 
-__all__ = ["Columns", "ReadOptions", "from_dataframe", "read_corpus", "read_jsonl_piece"]
+__all__ = ["Columns", "ReadOptions", "from_dataframe", "read_corpus", "read_piece"]
 
 
 def read_corpus(path: str | Path, columns: Columns | None = None, name: str | None = None, *,
@@ -199,24 +199,32 @@ def _unique_or_none(ids: list[str | None], column: str, origin: str, notes: list
     return [None] * len(ids)
 
 
-def read_jsonl_piece(path: str | Path, start: int, end: int, first_line: int, *,
-                     options: ReadOptions | None = None) -> Corpus:
-    """The documents of bytes [start, end) of a JSON Lines file, which begin at line
-    `first_line`: a piece of a file too large to read at once (`framing.engines.job`). Lines are
-    numbered as in the whole file, so rows are named and skipped lines listed as they would be."""
+def read_piece(path: str | Path, start: int, end: int, first_line: int, *, options: ReadOptions | None = None,
+               head_end: int = 0, sep: str | None = None, quoting: str = "auto", header: bool = True) -> Corpus:
+    """The documents of bytes [start, end) of a JSON Lines, CSV or TSV file, which begin at line
+    `first_line`: a piece of a file too large to read at once (`framing.engines.job`). A CSV
+    piece is read with the separator, quoting and header found for the whole file, after the
+    header line (bytes [0, head_end)) when it has one. Lines are numbered as in the whole file,
+    so rows are named and skipped lines listed as they would be."""
     options = options or ReadOptions()
     path = Path(path)
     try:
         with path.open("rb") as fh:
+            head = fh.read(head_end) if header and start > 0 else b""
             fh.seek(start)
             data = fh.read(end - start)
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
-    table = read_jsonl(data, str(path), first_line, piece=True)
-    name = path.name.split(".")[0]
-    if table.frame.empty:
-        return Corpus(name, (), table.skipped)
-    return _from_table(table, options, name, str(path))
+    name, origin = path.name.split(".")[0], str(path)
+    if sep is None:
+        table = read_jsonl(data, origin, first_line, piece=True)
+        if table.frame.empty:
+            return Corpus(name, (), table.skipped)
+    else:
+        skip = first_line - 2 if head else first_line - 1
+        table = read_delimited(head + data, origin, hint=sep, sep=sep, quoting=quoting,  # type: ignore[arg-type]
+                               header="yes" if header else "no", names=options.names, skip_lines=skip)
+    return _from_table(table, options, name, origin)
 
 
 def _from_table(table: Table, options: ReadOptions, name: str, origin: str) -> Corpus:

@@ -60,7 +60,7 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
         if old_by != by:
             raise FramingError(f"the counts file groups documents by {old_by!r}, not {by!r}; give --by {old_by}")
     sources = [source] if isinstance(source, str) else list(source)
-    parts = tuple(p for s in sources for p in partitions(s, piece_bytes))
+    parts = tuple(p for s in sources for p in partitions(s, piece_bytes, options))
     job = CountJob(lexicons, options or ReadOptions(), by, selection or Selection(), boilerplate, nested,
                    frozenset(add_to[0].ids) if add_to is not None else frozenset())
     if engine == "dask":

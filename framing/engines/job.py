@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,19 +25,26 @@ from ..reading.options import ReadOptions
 from ..selection import Selection
 from .tally import Tally, empty, of_profiles
 
-PIECE_BYTES = 64 * 2**20  # a JSON Lines file larger than this is counted in pieces of about this size
+PIECE_BYTES = 64 * 2**20  # a JSON Lines, CSV or TSV file larger than this is counted in pieces of about this size
+SNIFF_BYTES = 2**20  # the start of a large CSV whose dialect every piece is read with
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".tsv.gz", ".jsonl.gz", ".ndjson.gz")
 _LINE_ID = re.compile(r"row\d+")
 
 
 @dataclass(frozen=True)
 class Piece:
-    """Bytes [start, end) of a JSON Lines file, whose first line is line `first_line` of the file."""
+    """Bytes [start, end) of a JSON Lines, CSV or TSV file, whose first line is line `first_line`
+    of the file; for a CSV, the dialect found at the start of the file (`sep` is None for JSON
+    Lines) and the end of its header line."""
 
     path: str
     start: int
     end: int
     first_line: int
+    sep: str | None = None
+    quoting: str = "auto"
+    header: bool = True
+    head_end: int = 0
 
     def __str__(self) -> str:
         return f"{self.path} (lines from {self.first_line:,})"
@@ -60,11 +66,14 @@ class CountJob:
     exclude: frozenset[str] = frozenset()  # ids already counted (framing count --add)
 
 
-def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES) -> tuple[Partition, ...]:
+def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES,
+               options: ReadOptions | None = None) -> tuple[Partition, ...]:
     """The partitions of a corpus, in a fixed order: a file, a folder of .txt files (one
     partition), a folder holding table files (each a partition), or a glob pattern; a JSON Lines
     file larger than `piece_bytes` is cut into pieces at line ends (each line is one record, so
-    a piece holds whole records and they are the file's records, in order)."""
+    a piece holds whole records and they are the file's records, in order), and so is a CSV or
+    TSV file, at line ends outside quoted cells (an even number of quotation marks before them),
+    each piece read with the dialect found in the file's first megabyte."""
     text = str(source)
     if any(ch in text for ch in "*?["):
         found = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
@@ -78,26 +87,65 @@ def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES) -> tuple[Part
         if path.is_dir() and not _text_folder(path):
             tables = sorted(str(p) for p in path.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
             found = tables or found
-    return tuple(piece for f in found for piece in _pieces(f, piece_bytes))
+    return tuple(piece for f in found for piece in _pieces(f, piece_bytes, options or ReadOptions()))
 
 
-def _pieces(path: str, piece_bytes: int) -> list[Partition]:
-    if not path.lower().endswith((".jsonl", ".ndjson")) or Path(path).stat().st_size <= piece_bytes:
+def _pieces(path: str, piece_bytes: int, options: ReadOptions) -> list[Partition]:
+    name = path.lower()
+    if Path(path).stat().st_size <= piece_bytes:
         return [path]
+    if name.endswith((".jsonl", ".ndjson")):
+        return _cut(path, piece_bytes, Piece(path, 0, 0, 1), quoted=False)
+    if name.endswith((".csv", ".tsv")):
+        template = _csv_template(path, options)
+        return [path] if template is None else _cut(path, piece_bytes, template, quoted=template.quoting == "csv")
+    return [path]
+
+
+def _csv_template(path: str, options: ReadOptions) -> Piece | None:
+    """The dialect of a large CSV from its start, or None when it cannot be cut safely (no
+    decodable start, or a header line that a quoted cell runs past)."""
+    from ..reading.dialect import sniff
+    from ..text import DecodeFailure, decode
+
+    with open(path, "rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    try:
+        text = decode(head).text
+    except DecodeFailure:
+        return None
+    hint = "\t" if path.lower().endswith(".tsv") else ","
+    dialect = sniff(text, hint=hint, sep=options.sep, quoting=options.quoting, header=options.header)
+    first_line = head.split(b"\n", 1)[0]
+    if b"\n" not in head or (dialect.quoting == "csv" and first_line.count(b'"') % 2):
+        return None
+    return Piece(path, 0, 0, 1, dialect.sep, dialect.quoting, dialect.header, len(first_line) + 1)
+
+
+def _cut(path: str, piece_bytes: int, template: Piece, *, quoted: bool) -> list[Partition]:
+    """Pieces of about `piece_bytes` ending at line ends; with `quoted`, only at line ends after an
+    even number of quotation marks, where no quoted cell is open (a doubled "" inside a cell
+    keeps the count even)."""
     pieces: list[Partition] = []
     start, line = 0, 1
     with open(path, "rb") as fh:
         while True:
-            fh.seek(start + piece_bytes)
-            fh.readline()  # to the end of the line the cut falls in
-            end = fh.tell()
             fh.seek(start)
-            data = fh.read(end - start)
+            data = fh.read(piece_bytes)
             if not data:
                 break
-            pieces.append(Piece(path, start, start + len(data), line))
-            # lines as the reader counts them: \r\n, \r or \n each end one
-            line += data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+            rest = fh.readline()  # to the end of the line the cut falls in
+            data += rest
+            if quoted:
+                open_cell = data.count(b'"') % 2
+                while open_cell and rest:
+                    rest = fh.readline()
+                    data += rest
+                    open_cell = (open_cell + rest.count(b'"')) % 2
+            pieces.append(replace(template, start=start, end=start + len(data), first_line=line))
+            # lines as the readers count them: \r\n, \r or \n each end one in JSON Lines; a CSV
+            # row's line is found from its line feeds
+            line += data.count(b"\n") + (0 if template.sep else data.count(b"\r") - data.count(b"\r\n"))
             start += len(data)
     return pieces
 
@@ -112,13 +160,15 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     by its line) is named by its file too, so rows of two files never collide."""
     from ..analysis import analyse
     from ..cleaning import clean
-    from ..corpus import read_corpus, read_jsonl_piece
+    from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
     from ..selection import select
 
     if isinstance(partition, Piece):
-        corpus, path = read_jsonl_piece(partition.path, partition.start, partition.end, partition.first_line,
-                                        options=job.options), partition.path
+        corpus = read_piece(partition.path, partition.start, partition.end, partition.first_line,
+                            options=job.options, head_end=partition.head_end, sep=partition.sep,
+                            quoting=partition.quoting, header=partition.header)
+        path = partition.path
     else:
         corpus, path = read_corpus(partition, options=job.options), partition
     corpus = clean(select(corpus, job.selection), by=job.by, boilerplate=job.boilerplate, dedupe_mode="none")

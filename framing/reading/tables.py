@@ -34,27 +34,28 @@ class Table:
 
 
 def read_delimited(data: bytes, origin: str, *, hint: str, sep: str | None = None, quoting: Quoting = "auto",
-                   header: Header = "auto", names: Sequence[str] | None = None) -> Table:
+                   header: Header = "auto", names: Sequence[str] | None = None, skip_lines: int = 0) -> Table:
     """A CSV/TSV file's records. Detects what is not given, and when quoting was only detected
     and cells swallowed the lines after them, reads the file again without quoting if that
-    gives every line the same fields."""
+    gives every line the same fields. `skip_lines`: lines of the file before those of `data`
+    after its header, when `data` is a piece of a file (its header line, then later records)."""
     try:
         decoded = decode(data)
     except DecodeFailure as exc:
         raise InputError(origin, str(exc)) from None
-    text, skipped = _strip_eof(decoded.text, origin)
+    text, skipped = _strip_eof(decoded.text, origin, skip_lines)
     if not text.strip():
         raise InputError(origin, "empty file")
     dialect = sniff(text, hint=hint, sep=sep, quoting=quoting, header=header)
     notes = []
     if decoded.fallback:
         notes.append(f"{origin}: not valid UTF-8; decoded as Windows-1252 (check accents)")
-    table = _parse(text, origin, dialect, names)
+    table = _parse(text, origin, dialect, names, skip_lines)
     suspicious = _suspicious(table)
     if quoting == "auto" and dialect.quoting == "none" and not _unquoted_agrees(text, dialect.sep):
         # Chosen on a sample; further down, lines disagree: quoted cells after all.
         dialect = Dialect(dialect.sep, "csv", dialect.header, dialect.fields)
-        table = _parse(text, origin, dialect, names)
+        table = _parse(text, origin, dialect, names, skip_lines)
         suspicious = _suspicious(table)
     elif ((suspicious or table.skipped) and quoting == "auto" and dialect.quoting == "csv"
             and _unquoted_agrees(text, dialect.sep)):
@@ -62,7 +63,7 @@ def read_delimited(data: bytes, origin: str, *, hint: str, sep: str | None = Non
         notes.append(f"{origin}: read without quoting: with quotation marks as quotes, {len(suspicious)} cell(s) "
                      f"ran over the lines after them and {len(table.skipped)} record(s) had too many fields, while "
                      "every line splits into the same fields without (give --quoting csv to insist)")
-        table = _parse(text, origin, dialect, names)
+        table = _parse(text, origin, dialect, names, skip_lines)
         suspicious = _suspicious(table)
     for row, column, why in suspicious[:5]:
         notes.append(f"{origin}:{table.lines[row]} (column {column!r}): {why}; likely a quoting error "
@@ -75,15 +76,15 @@ def read_delimited(data: bytes, origin: str, *, hint: str, sep: str | None = Non
     return Table(table.frame, table.lines, (*skipped, *table.skipped), (*notes, *table.notes), decoded.encoding)
 
 
-def _strip_eof(text: str, origin: str) -> tuple[str, list[Skipped]]:
+def _strip_eof(text: str, origin: str, skip_lines: int = 0) -> tuple[str, list[Skipped]]:
     stripped = text.rstrip("\r\n")
     if stripped.endswith(EOF_MARK) and stripped[:-1].endswith(("\n", "\r")):
-        line = stripped.count("\n") + 1
+        line = stripped.count("\n") + 1 + skip_lines
         return stripped[:-1], [Skipped(f"{origin}:{line}", "end-of-file mark (Ctrl-Z), not a record")]
     return text, []
 
 
-def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None) -> Table:
+def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None, skip_lines: int = 0) -> Table:
     bad: list[str] = []
     if names and len(names) != dialect.fields:
         raise InputError(origin, f"--columns names {len(names)} columns but the file has {dialect.fields} "
@@ -113,14 +114,32 @@ def _parse(text: str, origin: str, dialect: Dialect, names: Sequence[str] | None
         if dialect.header and not names:  # a header row wrapped in quotation marks like its cells
             frame.columns = [unwrap(c) for c in frame.columns]
         frame = _unwrapped(frame)
-    first = 2 if dialect.header else 1
+    first = (2 if dialect.header else 1) + skip_lines
     lines = _row_lines(frame, first, dialect.quoting)
     skipped = []
-    for message in bad:
-        for m in re.finditer(r"line (\d+): expected (\d+) fields?, saw (\d+)", message):
-            skipped.append(Skipped(f"{origin}:{m[1]}", f"{m[3]} fields where the header has {m[2]} "
-                                                         "(a separator inside a cell, or a quoting error?)"))
+    found = [m for message in bad for m in re.finditer(r"line (\d+): expected (\d+) fields?, saw (\d+)", message)]
+    record_lines = _record_lines(text, dialect, {int(m[1]) for m in found}) if found else {}
+    for m in found:
+        skipped.append(Skipped(f"{origin}:{record_lines[int(m[1])] + skip_lines}",
+                               f"{m[3]} fields where the header has {m[2]} (a separator inside a cell, or a quoting "
+                               "error?)"))
     return Table(frame, lines, tuple(skipped))
+
+
+def _record_lines(text: str, dialect: Dialect, records: set[int]) -> dict[int, int]:
+    """The line each of the given records (numbered from 1, as the parser's messages number them:
+    blank lines are records too) starts on, counting the line breaks inside quoted cells."""
+    if dialect.quoting == "none":
+        return {n: n for n in records}
+    reader = csv.reader(io.StringIO(text), delimiter=dialect.sep)
+    out, last, previous = {}, max(records), 0
+    for n, _ in enumerate(reader, start=1):
+        if n in records:
+            out[n] = previous + 1
+        if n >= last:
+            break
+        previous = reader.line_num
+    return {n: out.get(n, n) for n in records}
 
 
 def _unwrapped(frame: pd.DataFrame) -> pd.DataFrame:

@@ -203,3 +203,41 @@ def test_a_large_json_lines_file_is_counted_in_pieces_with_its_own_line_numbers(
     assert (f"{path}:18", "not valid JSON (Expecting property name enclosed in double quotes at column 2)") in whole.skipped
     assert whole.ids[:2] == (f"{path}:row1", f"{path}:row2")
     assert len(whole) == 40 - 1 - len([i for i in range(40) if i % 9 == 4])
+
+
+def test_a_large_csv_is_cut_only_outside_quoted_cells(tmp_path):
+    # Quoted cells with line breaks, doubled quotes and separators inside: a cut may only fall at
+    # a line end after an even number of quotation marks; every record and line number is kept.
+    rows = []
+    for i in range(60):
+        text = f'Item {i}: the hostages, "quoted ""war"" words",\nsecond line of {i}'
+        if i % 7 == 3:
+            text += '\n\n"a captives paragraph"'
+        rows.append((f"r{i}", "XYZ"[i % 3], text))
+    path = tmp_path / "big.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "source", "text"])
+        w.writerows(rows)
+        fh.write("bad,row,with,too,many,fields\n")  # listed as skipped, with its line in the whole file
+        w.writerow(["r60", "X", "the last war"])
+    pieces = partitions(str(path), piece_bytes=400)
+    assert len(pieces) > 5 and pieces[-1].end == path.stat().st_size
+    # Without boilerplate removal, which looks at one piece at a time (these items look alike).
+    whole = count_corpus(str(path), [LEXICON], jobs=1, piece_bytes=10**9, boilerplate=False)
+    cut = count_corpus(str(path), [LEXICON], jobs=2, piece_bytes=400, boilerplate=False)
+    assert dumps(cut, (LEXICON,), "source") == dumps(whole, (LEXICON,), "source")
+    # by hand: the header, 60 records of 2 lines, 9 of them (i % 7 == 3) with 2 more: line 140
+    assert len(whole) == 61 and whole.skipped == (
+        (f"{path}:140", "6 fields where the header has 3 (a separator inside a cell, or a quoting error?)"),)
+
+
+def test_a_headerless_tsv_is_cut_and_named_by_its_lines(tmp_path):
+    path = tmp_path / "big.tsv"
+    path.write_text("".join(f"2024-01-{i % 28 + 1:02d}\tS{i % 2}\tthe war and hostages {i}\n" for i in range(80)),
+                    encoding="utf-8")
+    whole = count_corpus(str(path), [LEXICON], jobs=1, piece_bytes=10**9)
+    cut = count_corpus(str(path), [LEXICON], jobs=1, piece_bytes=500)
+    assert len(partitions(str(path), piece_bytes=500)) > 3
+    assert dumps(cut, (LEXICON,), "source") == dumps(whole, (LEXICON,), "source")
+    assert whole.ids[-1] == f"{path}:row80" and len(whole) == 80
