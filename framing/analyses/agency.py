@@ -54,10 +54,10 @@ injuries, wounds) are left out: most uses in news are sport and medicine.
 How: one compiled regular expression over the lower-cased text finds candidates (a trie of the
 word forms whose first character is a word boundary, so the engine skips text in C); Python runs
 only around each hit, on the tokens of its sentence (40 before, 50 after). Sentences are those
-of `framing.sentences.sentence_spans`, computed on a window around each hit and widened until
-the sentence's boundaries lie inside it (the same spans as on the whole text, checked on every
-hit of the AllSides articles), or on the whole text when hits are dense. No tagger, no
-downloaded data: word lists and the shape of the few tokens around each verb.
+of `framing.sentences.sentence_spans`, found by reading the text near each hit only
+(`sentence_bounds.sentence_around`; a property test compares them with the splitter's on the
+whole text). No tagger, no downloaded data: word lists and the shape of the few tokens around
+each verb.
 `names_party(agent)` says whether an agent names someone by the rule above ("Israeli
 airstrikes", "Hamas", "settlers" do; "an air strike", "the blast" do not).
 
@@ -77,7 +77,12 @@ Measured
   coders' 61.5/31.4, 50.6/25.7 and 56.8/34.3% of sentences without a responsible party: the
   same direction, a much smaller gap (the coders read context; see below). Counted by
   sentence ("no clause names an agent") the National Post comes out even (52.3% vs 52.6%).
-- Speed: 24 MB/s on one core on the AllSides Middle East articles (benchmarks/bench_agency.py).
+- Speed: 26-28 MB/s on one core on the AllSides Middle East articles, 1.2-1.4 times the rules
+  before issue 10 with the same rows (on a busy 2-core machine, the earlier rules at 19.6-21.5
+  MB/s in the same runs; benchmarks/bench_agency.py times both on the same texts and checks the
+  rows are the same). The candidate regex over the lower-cased text takes about two fifths of
+  the time (about 70 MB/s whatever the rules: it tries a match at every word); tokenising the
+  casualty sentences about a quarter.
 
 Where the rules fail
 
@@ -111,60 +116,61 @@ Where the rules fail
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 import pandas as pd
 
 from ..model import Corpus
-from ..sentences import sentence_spans
 from .casualty_clauses import _classify
-from .casualty_words import _CANDIDATE, _FORMS, AGENTLESS, COLUMNS, CONSTRUCTIONS, _Prev, _Sentence, names_party
+from .casualty_words import (
+    _AT_START,
+    _CANDIDATE,
+    _FORMS,
+    AGENTLESS,
+    COLUMNS,
+    CONSTRUCTIONS,
+    _Prev,
+    _Sentence,
+    names_party,
+)
+from .sentence_bounds import sentence_around
 
 # --- sentences ---------------------------------------------------------------------------------
 
-def _sentence_in_window(text: str, s: int, e: int) -> tuple[int, int]:
-    """The sentence of `sentence_spans(text)` holding text[s:e], found on a window around it:
-    the window widens until the sentence starts at least 48 characters inside it (so the
-    abbreviation check before the start sees whole words) and another sentence follows it."""
-    n = len(text)
-    width = 300
-    while True:
-        a, b = max(0, s - width), min(n, e + width)
-        spans = sentence_spans(text[a:b])
-        k = 0
-        for k in range(len(spans) - 1, -1, -1):
-            if spans[k][0] <= s - a:
-                break
-        if (a == 0 or (k >= 1 and spans[k][0] >= 48)) and (b == n or k + 1 < len(spans)):
-            return a + spans[k][0], a + spans[k][1]
-        width *= 2
-
-
-_WINDOW_COST = 700  # characters a window costs; more hits than len(text) / this: split the whole text
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """The span `sentence_spans(text)` gives the sentence holding offset `pos` (whitespace around
+    it excluded), found by reading the text near `pos` only (see `sentence_bounds`)."""
+    a, b = sentence_around(text, pos)
+    chunk = text[a:b]
+    return a + len(chunk) - len(chunk.lstrip()), a + len(chunk.rstrip())
 
 
 # --- public ------------------------------------------------------------------------------------
 
-def _document_rows(text: str) -> list[tuple]:
+def _candidates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased form) of every casualty word or phrase of `text`, in order: one
+    scan of the lower-cased text, read as if a space came first (a word at the very start counts,
+    and the scan goes on after it), without copying the text to put one there."""
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    hits = [(m.start(1) - 1, m.end(1) - 1, m.group(1)) for m in _CANDIDATE.finditer(" " + low)]
+    first = _AT_START.match(low)
+    hits = [(m.start(1), m.end(1), m.group(1)) for m in _CANDIDATE.finditer(low, first.end() if first else 0)]
+    if first:
+        hits.insert(0, (0, first.end(), first.group(1)))
+    return hits
+
+
+def _document_rows(text: str) -> list[tuple]:
+    hits = _candidates(text)
     if not hits:
         return []
-    whole = sentence_spans(text) if len(hits) * _WINDOW_COST > len(text) else None
-    whole_starts = [a for a, _ in whole] if whole else None
     rows = []
     sent: _Sentence | None = None
     prev: _Prev | None = None
     for s, e, key in hits:
         if sent is None or not (sent.start <= s and e <= sent.end):
-            if whole:
-                a, b = whole[max(0, bisect_right(whole_starts, s) - 1)]
-            else:
-                a, b = _sentence_in_window(text, s, e)
-            sent = _Sentence(text, a, b)
+            sent = _Sentence(text, *_sentence_span(text, s))
             prev = None
         if key.startswith("death toll"):
             lemma, kind = "toll", "noun"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate, chain
+from operator import itemgetter
+
+from .word_boundary import BEFORE_WORD
 
 CONSTRUCTIONS = ("active", "passive_agent", "passive_agentless", "intransitive", "nominal")
 AGENTLESS = ("passive_agentless", "intransitive", "nominal")
@@ -68,14 +72,22 @@ _MULTIWORD = ["death toll", "death tolls", "loss of life", "loss of lives", "los
               *(f"{v} {p} {life}" for v in ("lost", "lose", "loses", "losing")
                 for p in ("their", "his", "her", "its", "our", "my", "your") for life in ("life", "lives"))]
 # The first character is a boundary (space, newline, quote, bracket, slash, dash): the engine
-# skips to those in C. Matched on " " + the lower-cased text.
-_CANDIDATE = re.compile(r"[\s\"'(\[/—](" + _trie([*_FORMS, *_MULTIWORD]) + r")(?![\w-])")
+# skips to those in C. Matched on the lower-cased text, with `_AT_START` for a word at its start.
+_CANDIDATE = re.compile(BEFORE_WORD + "(" + _trie([*_FORMS, *_MULTIWORD]) + r")(?![\w-])")
+_AT_START = re.compile(r"(" + _trie([*_FORMS, *_MULTIWORD]) + r")(?![\w-])")
 # Tokens: numbers with separators (65,208), words with inner hyphens and apostrophes (Hamas-run,
 # Israel's), initials and a few abbreviations with their full stop (U.S., Mr., Oct.), a plural
-# possessive's apostrophe (Hamas'), and any other character alone.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*(?:(?<=\b[A-Z])\.(?:[A-Za-z]\.)*|(?<=\b(?:Mr|Dr|Ms|Lt|St))\."
+# possessive's apostrophe (Hamas'), and any other character alone. The look-ahead `(?=[.'])`
+# before the endings changes nothing matched (each ending begins with one of the two): it spares
+# the engine trying five look-behinds after every word.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*(?:(?=[.'])(?:(?<=\b[A-Z])\.(?:[A-Za-z]\.)*"
+                    r"|(?<=\b(?:Mr|Dr|Ms|Lt|St))\."
                     r"|(?<=\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\."
-                    r"|(?<=\b(?:Capt|Prof|Sept))\.|(?<=[sS])'(?=\s))?|[^\w\s]")
+                    r"|(?<=\b(?:Capt|Prof|Sept))\.|(?<=[sS])'(?=\s)))?|[^\w\s]")
+# The same tokens with the whitespace before each: `findall` then returns every token and every
+# gap as strings, from which the offsets follow (tokens are only ever separated by whitespace,
+# since any other character is a token), with no match object made per token.
+_GAPPED = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 # "X to death": participles that make a casualty clause, with their base form.
 _TO_DEATH = {
@@ -221,10 +233,16 @@ _LEFT_TOKENS, _RIGHT_TOKENS = 40, 50  # tokens read on each side of a hit
 _CLAUSE_TOKENS = 80  # tokens read back to find the clause a participle hangs on
 
 Token = tuple  # (text, lower, start, end)
+_SECOND, _THIRD = itemgetter(1), itemgetter(2)
 
 
 def _tokens(text: str, a: int, b: int) -> list[Token]:
-    return [(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, a, b)]
+    """The tokens of text[a:b] as (text, lower case, start, end), built by C-level iterators rather
+    than a Python loop per token: every casualty sentence is tokenised, a quarter of the stage."""
+    found = _GAPPED.findall(text, a, b)
+    words = list(map(_SECOND, found))
+    offsets = list(accumulate(map(len, chain.from_iterable(found)), initial=a))  # gap, token, gap, ...
+    return list(zip(words, map(str.lower, words), offsets[1::2], offsets[2::2]))
 
 
 def _is_word(t: Token) -> bool:
@@ -281,7 +299,7 @@ class _Sentence:
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end = start, end
         self.tokens = _tokens(text, start, end)
-        self.starts = [t[2] for t in self.tokens]
+        self.starts = list(map(_THIRD, self.tokens))
 
 
 class _Prev:

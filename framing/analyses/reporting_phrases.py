@@ -6,13 +6,6 @@ import re
 
 # --- word lists ----------------------------------------------------------------------------------
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.)+"  # U.S., U.N., the initial of David H. Petraeus
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Cpl|Rev|St|Jr|Sr|Pres)\."
-    r"|\w+(?:[-'.]\w+)*'?"
-    r"|[^\w\s]"
-)
-
 
 def _words(s: str) -> set[str]:
     return set(s.split())
@@ -112,6 +105,7 @@ _TIME = _DAYS | _MONTHS
 _STOP_DET = _STOPS | _DETS
 _OPENING_PREPS = _NP_PREPS | _words("on after during")
 _TRAILING = _NP_PREPS | _DETS | _POSS | _words("and")
+_NO_CONTENT = _NOT_CONTENT | _TIME | _ADVERBS  # words that alone name nobody
 
 
 def _nationality(tok: str) -> bool:
@@ -139,11 +133,7 @@ def _valid(words: list[str]) -> bool:
         return True
     if last in _NP_PREPS:
         return False
-    for word in words:
-        low = word.lower()
-        if low not in _NOT_CONTENT and low not in _TIME and low not in _ADVERBS:
-            return True
-    return False
+    return any(word.lower() not in _NO_CONTENT for word in words)
 
 
 # --- speaker phrases ----------------------------------------------------------------------------
@@ -160,38 +150,41 @@ def _backward(tokens: list[str], end: int | None = None) -> tuple[list[str], boo
         if i < 0:
             break
         tok = tokens[i]
-        low = tok.lower()
-        if not tok[:1].isalnum():
+        if not tok[0].isalnum():
             break
+        low = tok.lower()
         if after_det:
             # A determiner begins a phrase, unless a preposition inside a longer one comes before it.
-            if low in _NP_PREPS and i > 0 and tokens[i - 1][:1].isalnum() and tokens[i - 1].lower() not in _STOPS:
+            if low in _NP_PREPS and i > 0 and tokens[i - 1][0].isalnum() and tokens[i - 1].lower() not in _STOPS:
                 words.append(tok)
                 after_det = False
                 i -= 1
                 continue
             break
         if low in _STOPS:
-            if (low == "and" and words and words[-1][:1].isupper() and i > 0 and tokens[i - 1][:1].isupper()
+            if (low == "and" and words and words[-1][0].isupper() and i > 0 and tokens[i - 1][0].isupper()
                     and tokens[i - 1].lower() not in _STOPS):
                 words.append(tok)
                 i -= 1
                 continue
             break
         if low in _NP_PREPS:
-            if not words or i == 0 or not tokens[i - 1][:1].isalnum() or tokens[i - 1].lower() in _STOP_DET:
+            if not words or i == 0 or not tokens[i - 1][0].isalnum() or tokens[i - 1].lower() in _STOP_DET:
                 break
-            if low == "to" and not (words[-1][:1].isupper() or words[-1].lower() in _DET_POSS
-                                    or words[-1][:1].isdigit()):
+            if low == "to" and not (words[-1][0].isupper() or words[-1].lower() in _DET_POSS
+                                    or words[-1][0].isdigit()):
                 break  # "adviser to the prime minister", not "unable to independently verify"
         if low in _DAYS and not words:
             break
-        if _past_verb(tok) and not (i > 0 and tokens[i - 1].lower() in _DET_POSS):
+        if (tok.islower() and (tok in _IRREGULAR_PAST or tok.endswith("ed"))  # _past_verb(tok)
+                and not (i > 0 and tokens[i - 1].lower() in _DET_POSS)):
             break  # "the report showed medicines said": a verb ends the phrase ("the elected officials" does not)
         words.append(tok)
         after_det = low in _DET_POSS
         i -= 1
     touched = i <= 0  # ran out of tokens, or stopped at the first one, perhaps for want of the one before
+    if not words:
+        return words, touched
     words.reverse()
     while words and words[0].lower() in _STOPS:
         words = words[1:]

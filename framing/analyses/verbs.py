@@ -14,6 +14,7 @@ from ..matcher import compile_forms
 from ..model import Lexicon
 from ..text import term_key
 from .reporting_phrases import _NEEDS_THAT
+from .word_boundary import BEFORE_WORD
 
 VERBS_FILE = "verbs.yaml"
 REQUIRED_CLASSES = ("neutral", "distancing")
@@ -111,7 +112,7 @@ def _from_lexicon(lexicon: Lexicon) -> VerbClasses:
     # that must first find one of a few characters runs several times faster than one tried at
     # every position. A form at the very start of a text is found by `_at_start`; a form joined
     # to a word by a hyphen ("self-reported", "say-so") is not a reporting verb.
-    scanner = re.compile(r"[\s\"'(\[/\u2014](" + trie + r")(?![\w-])")
+    scanner = re.compile(BEFORE_WORD + "(" + trie + r")(?![\w-])")
     at_start = re.compile(r"(" + trie + r")(?![\w-])")
     # Exceptions are looked for only around forms they contain ("have a say": say, not said).
     exception_rx: dict[str, re.Pattern[str]] = {}

@@ -391,3 +391,53 @@ def test_sentences_are_those_of_sentence_spans_on_the_whole_text(seeds):
     for start, sentence in zip(rows["start"], rows["sentence"]):
         a, b = next((a, b) for a, b in spans if a <= start < b)
         assert sentence == text[a:b]
+
+
+# --- what the speed work (issue 10) must not change -------------------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.analyses.agency import _candidates, _sentence_span  # noqa: E402
+from framing.analyses.casualty_words import _CANDIDATE, _tokens  # noqa: E402
+from framing.analyses.word_boundary import BEFORE_WORD  # noqa: E402
+
+# The token pattern before a look-ahead was put in front of its endings, as the reference.
+_TOKEN_BEFORE = re.compile(
+    r"\d+(?:[.,]\d+)+|\w+(?:['-]\w+)*(?:(?<=\b[A-Z])\.(?:[A-Za-z]\.)*|(?<=\b(?:Mr|Dr|Ms|Lt|St))\."
+    r"|(?<=\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))\."
+    r"|(?<=\b(?:Capt|Prof|Sept))\.|(?<=[sS])'(?=\s))?|[^\w\s]")
+_pieces = st.lists(st.sampled_from(
+    ["U.S.", "Mr.", "Mrs.", "Oct.", "Sept.", "H.", "Hamas'", "Hamas' ", "Israel's", "65,208", "1.5", "self-", "'",
+     '"', ",", ".", " ", "\n", "\u2009", "killed", "Killed", "KILLED", "death toll", "death  toll", "loss of life",
+     "lost their lives", "dead", "x_y", "—", "(", "/", "died-"]), max_size=30).map("".join)
+_any_text = st.one_of(st.text(max_size=60), _pieces)
+
+
+@given(_any_text, st.integers(0, 70), st.integers(0, 70))
+def test_tokens_are_those_of_the_token_pattern(text, a, b):
+    assert _tokens(text, a, b) == [(m.group(), m.group().lower(), m.start(), m.end())
+                                   for m in _TOKEN_BEFORE.finditer(text, a, b)]
+
+
+# The candidate pattern as written before issue 10: `\s` where the characters are now written out.
+_CANDIDATE_BEFORE = re.compile(r"[\s\"'(\[/—]" + _CANDIDATE.pattern[len(BEFORE_WORD):])
+
+
+@given(st.one_of(_any_text, st.lists(st.sampled_from(["killed", "died", "death toll", " ", "\u2009", "\x1c", "\u3000",
+                                                     "\n", "'", "(", "—", "x"]), max_size=20).map("".join)))
+def test_candidates_are_one_scan_of_a_space_and_the_text(text):
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    assert _candidates(text) == [(m.start(1) - 1, m.end(1) - 1, m.group(1))
+                                 for m in _CANDIDATE_BEFORE.finditer(" " + low)]
+
+
+@given(_pieces)
+def test_sentence_span_is_that_of_sentence_spans(text):
+    spans = sentence_spans(text)
+    for m in re.finditer(r"\w", text):
+        assert _sentence_span(text, m.start()) == next(s for s in spans if s[0] <= m.start() < s[1])

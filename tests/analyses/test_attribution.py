@@ -336,3 +336,83 @@ def test_verb_file_problems_are_located(tmp_path, content, line, message):
         load_verb_classes(write(tmp_path, content))
     problem = info.value.problems[0]
     assert message in problem.message and problem.line == line and problem.path.endswith("verbs.yaml")
+
+
+# --- what the speed work (issue 10) must not change -------------------------------------------
+#
+# The stage reads the sentence around each verb near the verb only, and tokenises the words
+# around a verb by whitespace-separated pieces: both must give what the whole-text functions give.
+
+import re  # noqa: E402
+
+from hypothesis import example, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.analyses.reporting_tokens import _TOKEN, _tokens  # noqa: E402
+from framing.analyses.sentence_bounds import sentence_around  # noqa: E402
+from framing.analyses.word_boundary import BEFORE_WORD, WHITESPACE  # noqa: E402
+from framing.sentences import sentence_starts  # noqa: E402
+
+# Pieces the splitter reads: titles, initials, month abbreviations, runs of terminal marks,
+# closing quotes and brackets, digits, lower- and upper-case words, blank lines with spaces in them.
+_PIECES = ["Mr.", "Dr.", "Gen.", "U.S.", "J.", "Oct.", "etc.", "said", "The", "the", "7", "x_y", "...", ".", "!",
+           "?", "?!", '"', "'", ")", "]", "(", "\u2014", " ", " ", " ", "  ", "\n", "\n\n", "\n \n", "\t", "\u00a0",
+           "a", "B", "Hamas", "ministry"]
+_sentences_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=60).map("".join)
+
+
+@given(_sentences_text, st.data())
+@example("Gen. Amir Eshel said. The", None)
+def test_sentence_around_is_the_splitters_sentence(text, data):
+    starts = sentence_starts(text)
+    words = [m.start() for m in re.finditer(r"\w", text)]
+    if not words:
+        return
+    picks = words if data is None else data.draw(st.lists(st.sampled_from(words), min_size=1, max_size=5))
+    for pos in picks:
+        k = max(i for i, s in enumerate(starts) if s <= pos)
+        a, b = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
+        assert sentence_around(text, pos) == (a, b)
+        lo = text.rfind("\n\n", 0, pos)
+        lo = 0 if lo < 0 else lo + 2
+        hi = text.find("\n\n", pos)
+        hi = len(text) if hi < 0 else hi
+        x, y = sentence_around(text, pos, lo, hi)  # within a paragraph: equal up to whitespace
+        assert x <= pos < y and text[x:y].strip() == text[a:b].strip()
+
+
+def test_str_split_and_the_regex_agree_on_whitespace():
+    # `_tokens` splits with str.split, `_TOKEN` separates tokens with \s, and the scanners' set of
+    # characters before a word writes out the characters of \s: all the same characters.
+    space, before = re.compile(r"\s").match, re.compile(BEFORE_WORD).match
+    spaces = {c for c in map(chr, range(0x110000)) if space(c)}
+    assert spaces == {c for c in map(chr, range(0x110000)) if c.isspace()} == set(WHITESPACE)
+    assert {c for c in map(chr, range(0x110000)) if before(c)} == spaces | set("\"'([/\u2014")
+
+
+def test_the_scanner_finds_what_the_pattern_with_backslash_s_finds():
+    verbs = load_verb_classes()
+    body = verbs._scanner.pattern[len(BEFORE_WORD):]
+    before = re.compile(r"[\s\"'(\[/\u2014]" + body)  # as written before issue 10
+    text = normalize(" ".join((SEEDS / name).read_text(encoding="utf-8") for name in sorted(
+        p.name for p in SEEDS.glob("*.txt")))) + "\u2009said\x1csaid\u3000Said\u2014said(said/said\"said'said"
+    assert verbs._scanner.findall(text) == before.findall(text) and len(before.findall(text)) > 20
+
+
+_token_text = st.one_of(st.text(max_size=80), st.lists(st.sampled_from(
+    ["U.S.", "Mr.", "Sen.", "H.", "Israel's", "Hamas'", "self-reported", "x_y", "'", '"', ",", ".", "-", "—", " ",
+     "\n", "\u2009", "\u00a0", "said", "Said", "12,000", "a.b", "_", "é"]), max_size=30).map("".join))
+
+
+@given(_token_text, st.integers(0, 90), st.integers(0, 90))
+def test_tokens_are_those_of_the_token_pattern(text, a, b):
+    assert _tokens(text, a, b) == _TOKEN.findall(text, a, b)
+
+
+def test_the_split_modules_keep_the_public_names():
+    import framing.analyses.attribution as attribution
+
+    assert set(attribution.__all__) >= {"attributions", "attribution_table", "attribution_asymmetry", "COLUMNS",
+                                        "load_verb_classes", "normalize_speaker", "VerbClasses", "TABLE_COLUMNS"}
+    for name in attribution.__all__:
+        assert getattr(attribution, name) is not None

@@ -1,0 +1,44 @@
+"""The reporting clauses of one document: every form of a reporting verb the scanner finds, less
+those inside quotations or inside an exception ("have a say"), each given to the speaker rules."""
+from __future__ import annotations
+
+from .reporting_document import _Document
+from .reporting_speakers import _speaker
+from .verbs import VerbClasses
+
+
+def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: list[tuple]) -> None:
+    """Append to `out` one row (doc_id, group, speaker, verb, class, start, end, sentence) per
+    reporting clause of `text`, in text order."""
+    scanner = verbs._scanner
+    hits = [m.span(1) for m in scanner.finditer(text)]
+    first = verbs._at_start.match(text)
+    if first:
+        hits.insert(0, first.span(1))
+    if not hits:
+        return
+    doc = _Document(text)
+    forms = verbs.forms
+    exceptions = verbs._exception_rx
+    pstart, pend = 0, -1
+    for s, e in hits:
+        if doc.quotes and doc.quoted(s):
+            continue
+        key = text[s:e]
+        if key not in forms:  # "according  to" across spaces or a line break
+            key = " ".join(key.lower().split())
+        base, cls, kind = forms[key]
+        if key in exceptions:
+            reach = verbs._exception_reach
+            if any(m.start() <= s and e <= m.end()
+                   for m in exceptions[key].finditer(text, max(0, s - reach), min(len(text), e + reach))):
+                continue
+        if s >= pend:
+            pstart = text.rfind("\n\n", 0, s)
+            pstart = 0 if pstart < 0 else pstart + 2
+            pend = text.find("\n\n", e)
+            pend = len(text) if pend < 0 else pend
+        words = _speaker(doc, s, e, pstart, pend, base, kind)
+        if words:
+            a, b = doc.sentence_at(s, pstart, pend)
+            out.append((doc_id, group, " ".join(words), base, cls, s, e, text[a:b].strip()))
