@@ -27,10 +27,7 @@ import re
 # The splitter's own patterns and checks, so that the two can never disagree on a rule.
 from ..sentences import _BLANK_LINE, _END, _TITLES, _abbreviation, _starts_sentence
 
-# `[.!?]+` written `[.!?][.!?]*`, the same pattern: one that begins with a character set lets the
-# engine skip in C to the next . ! or ? (re does not look inside a repeat for it), twice as fast.
-_SENTENCE_END = (re.compile("[.!?][.!?]*" + _END.pattern[len("[.!?]+"):]) if _END.pattern.startswith("[.!?]+")
-                 else _END)
+_SENTENCE_END = _END
 _WORD = re.compile(r"\w")
 _FIRST_WIDTH = 240  # characters read before `pos` at first: most sentences start within them
 # A full stop after this many letters ends no title and no initial: `_abbreviation` need not run.
