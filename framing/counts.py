@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
 from .languages import UNDETERMINED, detect_language
 from .matcher import Matcher
@@ -18,6 +18,9 @@ from .model import Document, Lexicon, Match
 from .quotes import quote_spans
 from .tokenize import count_tokens
 from .voice import Voice, check_voice
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ def count(profiles: Iterable[DocumentProfile], terms: TermIndex, groups: Sequenc
 def document_term_matrix(profiles: Sequence[DocumentProfile], terms: TermIndex,
                          voice: str = "all") -> tuple[sparse.csr_matrix, np.ndarray]:
     """documents x terms counts and each document's token total, for resampling documents."""
+    from scipy import sparse  # here: discovery and reading need no scipy
+
     t_index = terms.position()
     rows, cols = [], []
     tokens = np.zeros(len(profiles), np.int64)

@@ -1,17 +1,21 @@
 """Counting candidate unigrams and bigrams per group, for discovery outside the lexicon.
 
 Candidates: every token (the same tokens as `framing.tokenize`) and every pair of adjacent
-tokens in one document with no punctuation or line break between them, except stop words
-(scikit-learn's English list, and stopwords-iso's lists of languages in other scripts: Arabic,
-Hebrew, Hindi, Persian, Urdu, Russian, Ukrainian, Greek; no download) and numbers as unigrams, bigrams made only of stop
+tokens in one document with no punctuation or line break between them, except the document's
+stop words (its own language's list and the other scripts' lists: `languages.stop_list_names`;
+the language is the document's, or detected), numbers as unigrams, bigrams made only of stop
 words, and bigrams with a number. Bigrams are formed before stop words are removed, so no bigram
 spans a removed word.
 
-Python never loops over tokens: `str.split` cuts a batch into whitespace-separated chunks in C,
-one hash pass (`pandas.factorize`) turns them into integer codes, the tokenizer runs over the
-distinct chunks only, and bigrams, the stop-word filter and the per-group and per-document
-counts are numpy operations on codes. Stop words and numbers are looked up once per distinct
-word, not once per occurrence.
+Python never loops over tokens. Each prepared text is cut at whitespace and the chunks are
+hashed to codes by Arrow (C++); the tokenizer runs over the distinct chunks only; numpy expands
+each chunk's code into its items' codes. Then one sort of (n-gram, document) keys, documents
+numbered group by group, gives everything at once: the distinct bigrams, how often each n-gram
+occurs in each group and in how many of its documents. Stop words, numbers and breaks are looked
+up once per distinct word, not once per occurrence.
+
+Words are kept in code-point order and bigrams in the order of their strings, so adding up
+batches only merges sorted runs (`NgramCounts.total`), and the terms come out sorted.
 
 Map/reduce: `count_chunk` maps a batch of documents to `NgramCounts` (a pure function of its
 input), `NgramCounts.total` sums any number of them, so batches can be counted on any number of
@@ -19,45 +23,92 @@ processes or machines and added up in any order with the same result.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .languages import other_script_stop_words
+from .languages import UNDETERMINED, detect_language, stop_list_names, stop_lists, stop_words
 from .progress import Progress, Work
 from .tokenize import is_break, phrase_findall, prepare
 from .workers import default_jobs, process_pool
 
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | other_script_stop_words()
+if TYPE_CHECKING:
+    from scipy import sparse
+
+# The lists of a document whose language is not known, in a corpus of one language: scikit-learn's
+# English list and the lists of the other scripts.
+STOP_WORDS = stop_words(UNDETERMINED)
 _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
 # (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and paces progress reports
 MERGE_EVERY = 8
-_DENSE_CELLS = 1 << 24  # groups x n-grams up to which batches are summed in a dense array (128 MB)
+_KEY_LIMIT = 2**63  # (n-gram, document) keys are int64
+
+
+class Cells(NamedTuple):
+    """The non-zero cells of a groups x n-grams table, sorted by column, then by group."""
+
+    column: np.ndarray  # int64: the n-gram (a word's index, or len(words) + a bigram's index)
+    group: np.ndarray  # int64: the group's index
+    count: np.ndarray  # int64: occurrences in the group's documents
+    documents: np.ndarray  # int64: the group's documents using it
+
+
+class Candidates(NamedTuple):
+    """The candidates seen often enough, in term order, and their non-zero cells group by group."""
+
+    ids: np.ndarray  # n-gram ids (for `NgramCounts.strings`), in term order
+    totals: np.ndarray  # int64 per term: occurrences in all groups
+    documents: np.ndarray  # int64 per term: documents using it, all groups
+    indptr: np.ndarray  # int64, groups + 1: the cells of group g are indptr[g]:indptr[g + 1]
+    position: np.ndarray  # int64 per cell: the term's index in `ids`, ascending within a group
+    count: np.ndarray  # int64 per cell
+    cell_documents: np.ndarray  # int64 per cell
 
 
 @dataclass(frozen=True)
 class NgramCounts:
-    """How often each unigram and candidate bigram occurs per group, and in how many documents.
+    """How often each candidate unigram and bigram occurs per group, and in how many documents.
 
-    `words` is the vocabulary of tokens (stop words and numbers included, since bigrams are made
-    of them); `bigrams` holds pairs of indices into `words`. `counts` and `documents` are
-    groups x (words + bigrams) sparse integer matrices, unigram columns first. Word order is the order
-    of first appearance; `table` gives a sorted, order-independent view.
+    `words` is the vocabulary of items in code-point order (stop words, numbers and phrase breaks
+    included, since bigrams are made of them); `bigrams` holds pairs of indices into `words`, in
+    the order of their strings. A column is a word's index, or len(words) + a bigram's index;
+    `cells` holds the non-zero (column, group) counts. A word's count leaves out its occurrences
+    as a stop word of their document (they count in `tokens` all the same), so stop words,
+    numbers and breaks have no unigram cells. `counts` and `documents` give the same as groups x
+    columns sparse matrices.
     """
 
     groups: tuple[str, ...]
     words: np.ndarray  # object array of str
     bigrams: np.ndarray  # int64, shape (n_bigrams, 2)
-    counts: sparse.csr_matrix  # int64, shape (n_groups, n_words + n_bigrams)
-    documents: sparse.csr_matrix  # same shape: documents using the n-gram
+    cells: Cells
+    group_tokens: np.ndarray  # int64 per group: every token, stop words and numbers included
+
+    @property
+    def width(self) -> int:
+        return len(self.words) + len(self.bigrams)
+
+    @property
+    def counts(self) -> sparse.csr_matrix:
+        """groups x columns occurrences (int64)."""
+        return self._matrix(self.cells.count)
+
+    @property
+    def documents(self) -> sparse.csr_matrix:
+        """groups x columns: documents using the n-gram (int64)."""
+        return self._matrix(self.cells.documents)
+
+    def _matrix(self, values: np.ndarray) -> sparse.csr_matrix:
+        from scipy import sparse  # only for callers that want a matrix: discovery reads the cells
+
+        return sparse.csr_matrix((values, (self.cells.group, self.cells.column)),
+                                 shape=(len(self.groups), self.width), dtype=np.int64)
 
     def merge(self, other: NgramCounts) -> NgramCounts:
         """The counts of both batches together (the reduce step)."""
@@ -73,18 +124,80 @@ class NgramCounts:
             raise ValueError("cannot merge counts over different groups")
         if len(parts) == 1:
             return parts[0]
-        codes, words = pd.factorize(np.concatenate([p.words for p in parts]))
+        words, word_maps = _union_words([p.words for p in parts])
         n_words = len(words)
-        word_maps = np.split(codes, np.cumsum([len(p.words) for p in parts])[:-1])
+        # Every map is increasing (each part's words are sorted, and so is the union), so each
+        # part's bigram keys stay sorted: the union is a merge of sorted runs.
         keys = [m[p.bigrams[:, 0]] * n_words + m[p.bigrams[:, 1]] for m, p in zip(word_maps, parts)]
-        bcodes, bkeys = pd.factorize(np.concatenate(keys))
-        bigram_maps = np.split(bcodes, np.cumsum([len(k) for k in keys])[:-1])
-        columns = [np.concatenate([w, n_words + b]) for w, b in zip(word_maps, bigram_maps)]
-        shape = (len(groups), n_words + len(bkeys))
-        return NgramCounts(groups, np.asarray(words, dtype=object),
-                           np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64),
-                           _stack([p.counts for p in parts], columns, shape),
-                           _stack([p.documents for p in parts], columns, shape))
+        merged = np.sort(np.concatenate(keys), kind="stable")
+        bkeys = merged[_run_starts(merged)]
+        columns = []
+        for m, k, p in zip(word_maps, keys, parts):
+            c = p.cells.column
+            is_word = c < len(p.words)
+            moved = np.empty_like(c)
+            moved[is_word] = m[c[is_word]]
+            moved[~is_word] = n_words + np.searchsorted(bkeys, k[c[~is_word] - len(p.words)])
+            columns.append(moved)
+        cells = _merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
+        return NgramCounts(groups, words, np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64),
+                           cells, np.sum([p.group_tokens for p in parts], axis=0).astype(np.int64))
+
+    def column_totals(self) -> np.ndarray:
+        """Occurrences of each column in all groups (int64)."""
+        return np.bincount(self.cells.column, weights=self.cells.count, minlength=self.width).astype(np.int64)
+
+    def _kept(self, min_count: int, exclude: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """(ids of the candidates seen at least `min_count` times in all, in term order; each
+        column's position among them, -1 for the others)."""
+        n_words = len(self.words)
+        keep = self.column_totals() >= max(min_count, 1)
+        if exclude is not None:
+            keep &= ~exclude
+        unigrams = np.flatnonzero(keep[:n_words])
+        bigrams = np.flatnonzero(keep[n_words:])
+        # Terms in string order: a merge of the words (sorted) and the bigrams (sorted), a bigram
+        # "a b" coming after the word "a" and before any longer word, since the space sorts
+        # before every character a token can hold.
+        first = self.bigrams[bigrams, 0]
+        ids = np.empty(len(unigrams) + len(bigrams), dtype=np.int64)
+        ids[np.arange(len(unigrams)) + np.searchsorted(first, unigrams, side="left")] = unigrams
+        ids[np.arange(len(bigrams)) + np.searchsorted(unigrams, first, side="right")] = n_words + bigrams
+        position = np.full(self.width, -1, dtype=np.int64)
+        position[ids] = np.arange(len(ids))
+        return ids, position
+
+    def candidate_cells(self, min_count: int = 1, exclude: np.ndarray | None = None) -> Candidates:
+        """The candidates seen at least `min_count` (and once) in all, in term order, with their
+        non-zero cells group by group; `exclude`: columns never to keep (True per column)."""
+        ids, position = self._kept(min_count, exclude)
+        cells = self.cells
+        pos = position[cells.column]
+        kept = pos >= 0
+        pos, group = pos[kept], cells.group[kept]
+        # Cells are sorted by column: by position they are two sorted runs (words, bigrams),
+        # which a stable sort merges; then a stable sort by group (radix for 16 bits) keeps that.
+        order = np.argsort(pos, kind="stable")
+        small = group.astype(np.int16) if len(self.groups) < 2**15 else group
+        order = order[np.argsort(small[order], kind="stable")]
+        count, docs = cells.count[kept][order], cells.documents[kept][order]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(group, minlength=len(self.groups)))])
+        n = len(ids)
+        totals = np.bincount(pos, weights=cells.count[kept], minlength=n).astype(np.int64)
+        documents = np.bincount(pos, weights=cells.documents[kept], minlength=n).astype(np.int64)
+        return Candidates(ids, totals, documents, indptr.astype(np.int64), pos[order], count, docs)
+
+    def candidates(self, min_count: int = 1, exclude: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """`table` with n-gram ids (for `strings`) in place of the terms, and groups x terms
+        dense counts and documents (for the full table; discovery reads `candidate_cells`)."""
+        c = self.candidate_cells(min_count, exclude)
+        shape = (len(self.groups), len(c.ids))
+        counts, documents = np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.int64)
+        rows = np.repeat(np.arange(len(self.groups)), np.diff(c.indptr))
+        counts[rows, c.position] = c.count
+        documents[rows, c.position] = c.cell_documents
+        return c.ids, counts, documents
 
     def table(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(terms, counts, documents) of the candidates seen at least `min_count` (and once) in all,
@@ -92,33 +205,14 @@ class NgramCounts:
         ids, counts, documents = self.candidates(min_count)
         return self.strings(ids), counts, documents
 
-    def candidates(self, min_count: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """`table` with n-gram ids (for `strings`) in place of the terms, which are costly to build
-        for every bigram when only a few will be shown."""
-        n_words = len(self.words)
-        keep = np.asarray(self.counts.sum(axis=0)).ravel() >= max(min_count, 1)
-        keep[:n_words] &= _candidate_words(self.words)
-        # Rank the words once; a bigram sorts as the pair of its words' ranks, which is its order
-        # as a string because the space sorts before every character a token can hold.
-        rank = np.empty(n_words, dtype=np.int64)
-        rank[_string_order(self.words)] = np.arange(n_words)
-        first = np.concatenate([rank, rank[self.bigrams[:, 0]]])
-        second = np.concatenate([np.full(n_words, -1), rank[self.bigrams[:, 1]]])
-        ids = np.flatnonzero(keep)
-        ids = ids[np.lexsort((second[ids], first[ids]))]
-        # Column selection is cheap on CSC and slow on CSR.
-        return ids, self.counts.tocsc()[:, ids].toarray(), self.documents.tocsc()[:, ids].toarray()
-
     def tokens(self) -> np.ndarray:
         """Each group's token total (every word, stop words and numbers included): the same
         denominators as the lexicon counts, so both comparisons share one scale."""
-        n_words = len(self.words)
-        word_counts = self.counts.tocsc()[:, :n_words]
-        _, _, mark = _word_kinds(self.words)
-        return np.asarray(word_counts[:, np.flatnonzero(~mark)].sum(axis=1)).ravel().astype(np.int64)
+        return self.group_tokens
 
     def strings(self, ids: np.ndarray) -> np.ndarray:
         """The terms of n-gram ids: the word, or its two words joined by a space."""
+        ids = np.asarray(ids, dtype=np.int64)
         n_words = len(self.words)
         out = np.empty(len(ids), dtype=object)
         is_word = ids < n_words
@@ -128,89 +222,174 @@ class NgramCounts:
         return out
 
 
-def _stack(matrices: Sequence[sparse.csr_matrix], columns: Sequence[np.ndarray],
-           shape: tuple[int, int]) -> sparse.csr_matrix:
-    """The sum of `matrices`, column j of matrix i moved to `columns[i][j]`."""
-    coo = [m.tocoo() for m in matrices]
-    rows = np.concatenate([c.row for c in coo]).astype(np.int64)
-    cols = np.concatenate([cols[c.col] for c, cols in zip(coo, columns)])
-    data = np.concatenate([c.data for c in coo])
-    if shape[0] * shape[1] <= _DENSE_CELLS:
-        # Summing into a dense array is several times faster than scipy's per-row sort.
-        dense = np.bincount(rows * shape[1] + cols, weights=data, minlength=shape[0] * shape[1])
-        return sparse.csr_matrix(dense.reshape(shape).astype(np.int64))
-    out = sparse.csr_matrix((data, (rows, cols)), shape=shape)
-    out.sum_duplicates()
-    return out
+def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts."""
+    if not len(sorted_keys):
+        return np.array([], dtype=np.int64)
+    return np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
 
 
-def _string_order(words: np.ndarray) -> np.ndarray:
-    """The positions of `words` in code-point order. Arrow sorts the UTF-8 bytes, which is the
-    same order, in C++; numpy would need a fixed-width copy as wide as the longest word."""
+def _union_words(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The sorted union of sorted word arrays, and each one's indices in it."""
+    everything = np.concatenate(parts)
     try:
-        return np.asarray(pc.array_sort_indices(pa.array(words, type=pa.string())))
+        union = pc.unique(pa.array(everything, type=pa.string()))
+        union = union.take(pc.array_sort_indices(union))
+        maps = [np.asarray(pc.index_in(pa.array(p, type=pa.string()), value_set=union), dtype=np.int64)
+                for p in parts]
+        return np.asarray(union.to_pylist(), dtype=object), maps
     except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate, which UTF-8 cannot hold
-        return np.argsort(words, kind="stable")
+        union, inverse = np.unique(everything, return_inverse=True)
+        return union.astype(object), np.split(inverse.astype(np.int64), np.cumsum([len(p) for p in parts])[:-1])
 
 
-def _candidate_words(words: np.ndarray) -> np.ndarray:
-    """Which words may stand alone as candidates: not a stop word, a number or a phrase break."""
-    stop, digit, mark = _word_kinds(words)
-    return ~(stop | digit | mark)
+def _merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
+    """Cells of several batches (each sorted, on common columns) added up."""
+    shift = max(n_groups - 1, 1).bit_length()
+    key = np.concatenate([(c.column << shift) | c.group for c in parts])
+    order = np.argsort(key, kind="stable")  # sorted runs: a merge
+    key = key[order]
+    if not len(key):
+        return Cells(key, key, key, key)
+    starts = _run_starts(key)
+    count = np.add.reduceat(np.concatenate([c.count for c in parts])[order], starts)
+    docs = np.add.reduceat(np.concatenate([c.documents for c in parts])[order], starts)
+    distinct = key[starts]
+    return Cells(distinct >> shift, distinct & ((1 << shift) - 1), count, docs)
 
 
-def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str]) -> NgramCounts:
+def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
+                languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = ()) -> NgramCounts:
     """The map step: the n-gram counts of one batch of documents (`group_codes[i]` is the index
-    in `groups` of the group of `texts[i]`)."""
-    codes, words, lengths = _items(texts)
+    in `groups` of the group of `texts[i]`; `languages[i]` its language, None or "und" when not
+    known: see `languages.stop_list_names`, with `corpus_languages` the languages of the corpus)."""
+    groups = tuple(groups)
+    n_docs = len(texts)
+    words, codes, lengths = _items(texts)
     n_words = len(words)
-    doc = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    # Bigrams: adjacent tokens of one document with no phrase break between them, minus pairs of
-    # stop words and pairs with a number.
-    stop, digit, mark = _word_kinds(words)
-    first, second = codes[:-1], codes[1:]
-    ok = (doc[1:] == doc[:-1]) & ~(mark[first] | mark[second] | digit[first] | digit[second]
-                                   | (stop[first] & stop[second]))
-    bcodes, bkeys = pd.factorize(first[ok] * n_words + second[ok])
-    width = n_words + len(bkeys)
-    column = np.concatenate([codes, n_words + bcodes])
-    column_doc = np.concatenate([doc, doc[1:][ok]])
-    doc_group = np.asarray(group_codes, dtype=np.int64)
-    counts = _tally(doc_group[column_doc] * width + column, len(groups), width)
-    # Documents using each n-gram: each distinct (document, n-gram) pair counts once.
-    pairs = _distinct(column_doc * width + column)
-    documents = _tally(doc_group[pairs // width] * width + pairs % width, len(groups), width)
-    return NgramCounts(tuple(groups), words, np.column_stack([bkeys // n_words, bkeys % n_words]), counts, documents)
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    stop_bits, digit, mark = _word_kinds(words)
+    stop = (stop_bits[codes] & _document_bits(languages, n_docs, corpus_languages)[doc]) != 0
+    digit, mark = digit[codes], mark[codes]
+    group_of_doc = np.asarray(group_codes, dtype=np.int64).reshape(-1)
+    group_tokens = np.bincount(group_of_doc[doc[~mark]], minlength=len(groups)).astype(np.int64)
+    # Unigrams: neither a break, a number nor a stop word of its document. Bigrams: adjacent
+    # tokens of one document with no break between them, minus pairs of stop words and pairs
+    # with a number.
+    unigram = ~(mark | digit | stop)
+    plain = ~(mark | digit)
+    pair = (doc[1:] == doc[:-1]) & plain[:-1] & plain[1:] & ~(stop[:-1] & stop[1:])
+    gram = np.concatenate([codes[unigram], n_words + codes[:-1][pair] * n_words + codes[1:][pair]])
+    gram_doc = np.concatenate([doc[unigram], doc[1:][pair]])
+    compact = None
+    shift = max(n_docs - 1, 1).bit_length()  # keys: (n-gram << shift) | document
+    if (n_words + n_words * n_words) << shift >= _KEY_LIMIT:  # keys would overflow: number n-grams first
+        compact, gram = np.unique(gram, return_inverse=True)
+    # Documents numbered group by group: within an n-gram's run of sorted keys, its documents'
+    # groups then come in order, so (n-gram, group) cells are runs too: one sort does it all.
+    by_group = np.argsort(group_of_doc, kind="stable")
+    rank = np.empty(n_docs, dtype=np.int64)
+    rank[by_group] = np.arange(n_docs)
+    keys = np.sort((gram << shift) | rank[gram_doc])
+    pair_starts = _run_starts(keys)
+    in_doc = np.diff(np.append(pair_starts, len(keys)))  # occurrences per (n-gram, document)
+    pair_keys = keys[pair_starts]
+    pair_gram = pair_keys >> shift
+    pair_group = group_of_doc[by_group][pair_keys & ((1 << shift) - 1)]
+    new = np.ones(len(pair_gram), dtype=bool)
+    new[1:] = (pair_gram[1:] != pair_gram[:-1]) | (pair_group[1:] != pair_group[:-1])
+    cell_starts = np.flatnonzero(new)
+    count = np.add.reduceat(in_doc, cell_starts) if len(cell_starts) else in_doc
+    cell_docs = np.diff(np.append(cell_starts, len(pair_gram)))
+    cell_gram, cell_group = pair_gram[cell_starts], pair_group[cell_starts]
+    if compact is not None:
+        cell_gram = compact[cell_gram]
+    # Bigram columns: the distinct bigram keys, already sorted (so in the order of their strings).
+    is_bigram = cell_gram >= n_words
+    bkeys = cell_gram[is_bigram]
+    starts = _run_starts(bkeys)
+    first = np.zeros(len(bkeys), dtype=np.int64)
+    first[starts] = 1
+    column = cell_gram.copy()
+    column[is_bigram] = n_words + np.cumsum(first) - 1
+    distinct = bkeys[starts] - n_words
+    bigrams = np.column_stack([distinct // max(n_words, 1), distinct % max(n_words, 1)]).astype(np.int64)
+    return NgramCounts(groups, words, bigrams, Cells(column.astype(np.int64), cell_group.astype(np.int64),
+                                                     count.astype(np.int64), cell_docs.astype(np.int64)),
+                       group_tokens)
 
 
 # A pilcrow is punctuation, so it becomes a phrase break just as a line break does.
 _LINE_BREAK = " \u00b6 "
-# Between the texts of a batch: control characters that text rarely holds (and not whitespace,
-# which str.split would cut: U+001C-U+001F are whitespace to Python).
+# Whitespace other than the space (tabs, line separators...: str.split's whitespace, which is
+# `re`'s \s) becomes a space, so that Arrow can cut at ASCII whitespace alone. Arrow finds the
+# texts that hold any (its regex engine has no Python \s: the characters are listed; U+3000 is
+# the last whitespace character in Unicode).
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_ARROW_OTHER_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in map(chr, range(0x3001))
+                                   if c.isspace() and c not in " \n") + "]"
+# Between the distinct chunks handed to the tokenizer in one call: control characters that text
+# rarely holds (and not whitespace).
 _SEPARATOR = "\x00\x02"
 _JOIN = f" {_SEPARATOR} "
 
 
+def _prepared(texts: Sequence[str]) -> list[str]:
+    """The texts `prepare`d, their line breaks made breaks of their own."""
+    prepared = [prepare(t) for t in texts]
+    return [t.replace("\n", _LINE_BREAK) if "\n" in t else t for t in prepared]
+
+
+def _chunks(prepared: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """(codes of the whitespace-separated chunks of all texts, the distinct chunks, chunks per
+    text). Arrow cuts and hashes in C++; it can cut at ASCII whitespace only, so texts holding
+    other whitespace have it made spaces first (Arrow finds them)."""
+    try:
+        array = pa.array(prepared, type=pa.large_string())
+        odd = np.flatnonzero(np.asarray(pc.match_substring_regex(array, _ARROW_OTHER_SPACE)))
+        if len(odd):
+            prepared = list(prepared)
+            for i in odd.tolist():
+                prepared[i] = _OTHER_SPACE.sub(" ", prepared[i])
+            array = pa.array(prepared, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):  # a lone surrogate, which UTF-8 cannot hold
+        per_text = [t.split() for t in prepared]
+        codes, distinct = _factorize([c for chunks in per_text for c in chunks])
+        return codes, list(distinct), np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
+    # Only spaces are left to cut at; Arrow's ASCII whitespace is the space and five control
+    # characters replaced above (bytes of UTF-8 sequences are never ASCII).
+    chunked = pc.ascii_split_whitespace(array)
+    encoded = pc.dictionary_encode(chunked.flatten())
+    return (np.asarray(encoded.indices, dtype=np.int64), encoded.dictionary.to_pylist(),
+            np.diff(np.asarray(chunked.offsets, dtype=np.int64)))
+
+
 def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The items of `tokenize_phrases` of every text, as (codes, vocabulary, items per text).
+    """The items of `tokenize_phrases` of every text, as (vocabulary in code-point order, codes,
+    items per text).
 
     No token or phrase break spans whitespace, so the items of a text are the items of its
-    whitespace-separated chunks in turn. Chunks repeat far more than they differ: the batch is
-    split on whitespace at C speed (`str.split`), the chunks are hashed to codes, the tokenizer
-    runs over the distinct chunks only, and numpy expands each chunk's code into its items' codes.
-    Line breaks, which `str.split` would drop, are first turned into a break of their own.
+    whitespace-separated chunks in turn. Chunks repeat far more than they differ: Arrow cuts the
+    texts at spaces and hashes the chunks to codes, the tokenizer runs over the distinct chunks
+    only, and numpy expands each chunk's code into its items' codes.
     """
-    # prepare() each text on its own: str.lower has a fast path for ASCII texts.
-    chunk_codes, distinct, per_text = _split_all([prepare(t).replace("\n", _LINE_BREAK) for t in texts], str.split)
-    piece_codes, words, n_pieces = _split_all(list(distinct), phrase_findall)
+    if not len(texts):
+        return np.array([], dtype=object), np.array([], dtype=np.int64), np.zeros(0, dtype=np.int64)
+    chunk_codes, distinct, per_text = _chunks(_prepared(texts))
+    piece_codes, words, n_pieces = _split_all(distinct, phrase_findall)
+    order = _string_order(words)
+    rank = np.empty(len(words), dtype=np.int64)
+    rank[order] = np.arange(len(words))
+    words, piece_codes = words[order], rank[piece_codes]
     # Occurrence j of chunk c stands for piece_codes[start[c]:start[c] + n_pieces[c]].
     start = np.cumsum(n_pieces) - n_pieces
     n = n_pieces[chunk_codes]
     ends = np.cumsum(n)
-    codes = piece_codes[np.repeat(start[chunk_codes] - (ends - n), n) + np.arange(int(ends[-1]) if len(ends) else 0)]
-    text_of_chunk = np.repeat(np.arange(len(texts)), per_text)
-    lengths = np.bincount(text_of_chunk, weights=n, minlength=len(texts)).astype(np.int64)
-    return codes, words, lengths
+    total = int(ends[-1]) if len(ends) else 0
+    codes = piece_codes[np.repeat(start[chunk_codes] - (ends - n), n) + np.arange(total)]
+    upto = np.concatenate([[0], ends])  # items before each chunk
+    edges = np.concatenate([[0], np.cumsum(per_text)])  # chunks before each text
+    return words, codes, upto[edges[1:]] - upto[edges[:-1]]
 
 
 def _split_all(parts: Sequence[str], split: Callable[[str], list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -222,78 +401,155 @@ def _split_all(parts: Sequence[str], split: Callable[[str], list[str]]) -> tuple
     """
     if not parts:
         return np.array([], dtype=np.int64), np.array([], dtype=object), np.array([], dtype=np.int64)
-    codes, distinct = pd.factorize(np.array(split(_JOIN.join(parts)), dtype=object))
-    distinct = np.asarray(distinct, dtype=object)
+    codes, distinct = _factorize(split(_JOIN.join(parts)))
     found = np.flatnonzero(distinct == _SEPARATOR)
     at = np.flatnonzero(codes == found[0]) if len(found) else np.array([], dtype=np.int64)
     if len(at) == len(parts) - 1:
         return np.delete(codes, at), distinct, np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
     per_part = [split(p) for p in parts]
     counts = np.fromiter(map(len, per_part), dtype=np.int64, count=len(parts))
-    codes, distinct = pd.factorize(_objects(chain.from_iterable(per_part), int(counts.sum())))
-    return codes, np.asarray(distinct, dtype=object), counts
+    codes, distinct = _factorize([item for items in per_part for item in items])
+    return codes, distinct, counts
 
 
-def _objects(items: Iterable[str], count: int) -> np.ndarray:
-    return np.fromiter(items, dtype=object, count=count)
+def _factorize(items: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, distinct items in order of first appearance) of a list of strings."""
+    try:
+        encoded = pc.dictionary_encode(pa.array(items, type=pa.string()))
+        return np.asarray(encoded.indices, dtype=np.int64), np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+    except (pa.ArrowException, UnicodeError):  # a lone surrogate, which UTF-8 cannot hold
+        index: dict[str, int] = {}
+        codes = np.fromiter((index.setdefault(s, len(index)) for s in items), dtype=np.int64, count=len(items))
+        return codes, np.asarray(list(index), dtype=object)
+
+
+def _string_order(words: np.ndarray) -> np.ndarray:
+    """The positions of `words` in code-point order. Arrow sorts the UTF-8 bytes, which is the
+    same order, in C++; numpy would need a fixed-width copy as wide as the longest word."""
+    try:
+        return np.asarray(pc.array_sort_indices(pa.array(words, type=pa.string())), dtype=np.int64)
+    except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate, which UTF-8 cannot hold
+        return np.argsort(words, kind="stable")
+
+
+_BITS: dict[str, int] = {}  # stop-word list name -> its bit
+_WORD_BITS: dict[str, int] = {}  # word -> the bits of the lists holding it
+
+
+def _stop_bits() -> tuple[dict[str, int], dict[str, int]]:
+    if not _BITS:
+        for i, (name, words) in enumerate(sorted(stop_lists().items())):
+            _BITS[name] = 1 << i
+            for w in words:
+                _WORD_BITS[w] = _WORD_BITS.get(w, 0) | (1 << i)
+    return _BITS, _WORD_BITS
+
+
+def _document_bits(languages: Sequence[str | None] | None, n_docs: int, corpus_languages: Iterable[str]) -> np.ndarray:
+    """Per document, the bits of the stop-word lists that apply to it."""
+    bits, _ = _stop_bits()
+    corpus_languages = tuple(sorted(set(corpus_languages)))
+    by_language: dict[str | None, int] = {}
+
+    def of(language: str | None) -> int:
+        if language not in by_language:
+            by_language[language] = sum(bits[n] for n in stop_list_names(language, corpus_languages))
+        return by_language[language]
+
+    if languages is None:
+        return np.full(n_docs, of(None), dtype=np.int64)
+    return np.fromiter(map(of, languages), dtype=np.int64, count=n_docs)
 
 
 def _word_kinds(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per distinct word: stop word, number, phrase break."""
+    """Per distinct word: the bits of the stop-word lists holding it, number, phrase break."""
     n = len(words)
-    stop = np.fromiter((w in STOP_WORDS for w in words), dtype=bool, count=n)
-    digit = np.fromiter((w.isdigit() for w in words), dtype=bool, count=n)
+    _, word_bits = _stop_bits()
+    stop = np.fromiter(map(word_bits.get, words, [0] * n), dtype=np.int64, count=n)
+    digit = np.fromiter(map(str.isdigit, words), dtype=bool, count=n)
     mark = np.fromiter(map(is_break, words), dtype=bool, count=n)
     return stop, digit, mark
 
 
-def _distinct(keys: np.ndarray) -> np.ndarray:
-    """The distinct values of `keys`, sorted (a sort and a pass: several times faster than
-    hashing when most keys are distinct, as (document, n-gram) pairs are)."""
-    keys = np.sort(keys)
-    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])] if len(keys) else keys
-
-
-def _tally(keys: np.ndarray, n_groups: int, width: int) -> sparse.csr_matrix:
-    """A groups x width matrix counting the occurrences of each key (group * width + column)."""
-    keys = np.sort(keys)
-    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else keys
-    values = np.diff(np.append(starts, len(keys)))
-    distinct = keys[starts]
-    return sparse.csr_matrix((values, (distinct // width, distinct % width)), shape=(n_groups, width))
+def document_languages(texts: Sequence[str], languages: Sequence[str | None] | None = None) -> list[str]:
+    """Each text's language: `languages[i]` when given, else detected from `texts[i]`."""
+    if languages is None:
+        return [detect_language(t) for t in texts]
+    return [lang or detect_language(t) for t, lang in zip(texts, languages)]
 
 
 def count_ngrams(texts: Sequence[str], labels: Sequence[str], groups: Sequence[str] | None = None,
-                 n_jobs: int | None = None, progress: Progress | None = None) -> NgramCounts:
+                 n_jobs: int | None = None, progress: Progress | None = None, *,
+                 languages: Sequence[str | None] | None = None) -> NgramCounts:
     """Per group, the count of every candidate n-gram and the number of documents using it.
 
     `labels[i]` is the group of `texts[i]`; `groups` fixes the order of the groups (default:
-    first appearance). Documents are counted in batches of about 8 million characters, merged as
-    they finish, on `n_jobs` processes (default: all cores for 5 MB and more); the result does
-    not depend on `n_jobs`. `progress` wraps the iterator of finished batches (e.g. tqdm).
+    first appearance); `languages[i]` the language of `texts[i]` (ISO 639-1), detected from the
+    text where not given, which says which stop words the document drops. Documents are counted
+    in batches of about 8 million characters, merged as they finish, on `n_jobs` processes
+    (default: all cores for 5 MB and more); the result does not depend on `n_jobs`. `progress`
+    wraps the iterator of finished batches (e.g. tqdm).
     """
     groups = tuple(dict.fromkeys(labels)) if groups is None else tuple(groups)
-    codes = pd.Index(groups).get_indexer(list(labels))
+    index = {g: i for i, g in enumerate(groups)}
+    codes = np.fromiter((index.get(label, -1) for label in labels), dtype=np.int64, count=len(labels))
     if (codes < 0).any():
         raise ValueError(f"label {labels[int(np.argmax(codes < 0))]!r} is not one of the groups")
+    if languages is not None and len(languages) != len(texts):
+        raise ValueError(f"{len(languages)} languages for {len(texts)} texts")
     if not len(texts):
         return count_chunk([], codes, groups)
-    sizes = [len(t) for t in texts]
-    total = sum(sizes)
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    total = int(sizes.sum())
     if n_jobs is None:
         n_jobs = default_jobs(total, _PARALLEL_MIN_CHARS)
     bounds = _balanced_bounds(sizes, max(n_jobs, -(-total // BATCH_CHARS)))
-    args = ([texts[a:b] for a, b in bounds], [codes[a:b] for a, b in bounds], [groups] * len(bounds))
-    mb = [sum(sizes[a:b]) / 1e6 for a, b in bounds]  # progress in megabytes of text, not batches
+    mb = [float(sizes[a:b].sum()) / 1e6 for a, b in bounds]  # progress in megabytes of text, not batches
+    starts, ends = [a for a, _ in bounds], [b for _, b in bounds]
+    given = [None if languages is None else languages[a:b] for a, b in bounds]
+    batch_codes, batch_groups = [codes[a:b] for a, b in bounds], [groups] * len(bounds)
     if n_jobs <= 1:
-        return _accumulate(map(count_chunk, *args), mb, progress)
-    with process_pool(min(n_jobs, len(bounds))) as pool:
-        return _accumulate(pool.map(count_chunk, *args), mb, progress)
+        _share(texts)
+        try:
+            langs = list(map(_detect_batch, starts, ends, given))
+            return _accumulate(map(_count_batch, starts, ends, batch_codes, batch_groups, langs,
+                                   [_corpus_languages(langs)] * len(bounds)), mb, progress)
+        finally:
+            _share(())
+    # The texts reach the workers through the initializer: a forked worker has them already,
+    # nothing is pickled; only batch bounds go out, and counts come back.
+    with process_pool(min(n_jobs, len(bounds)), initializer=_share, initargs=(texts,)) as pool:
+        # Languages first, on all cores: a document of undetermined language drops the function
+        # words of every language of the corpus, so counting needs all of them.
+        langs = list(pool.map(_detect_batch, starts, ends, given))
+        return _accumulate(pool.map(_count_batch, starts, ends, batch_codes, batch_groups, langs,
+                                    [_corpus_languages(langs)] * len(bounds)), mb, progress)
+
+
+_texts: Sequence[str] = ()  # the texts being counted, in this process
+
+
+def _share(texts: Sequence[str]) -> None:
+    global _texts
+    _texts = texts
+
+
+def _detect_batch(start: int, end: int, given: Sequence[str | None] | None) -> list[str]:
+    return document_languages(_texts[start:end], given)
+
+
+def _count_batch(start: int, end: int, group_codes: np.ndarray, groups: Sequence[str], languages: Sequence[str],
+                 corpus_languages: Sequence[str]) -> NgramCounts:
+    return count_chunk(_texts[start:end], group_codes, groups, languages, corpus_languages)
+
+
+def _corpus_languages(per_batch: Iterable[Sequence[str]]) -> tuple[str, ...]:
+    return tuple(sorted({lang for langs in per_batch for lang in langs} - {UNDETERMINED}))
 
 
 def _accumulate(parts: Iterable[NgramCounts], mb: Sequence[float], progress: Progress | None) -> NgramCounts:
     """Add up batches as they come, several at a time: memory stays bounded by MERGE_EVERY
-    batches, and each distinct n-gram is re-hashed once per MERGE_EVERY batches, not once per batch."""
+    batches, and each distinct n-gram is re-sorted once per MERGE_EVERY batches, not once per batch."""
     pending: list[NgramCounts] = []
     for part in progress(Work(parts, len(mb), unit="MB", sizes=mb)) if progress else parts:
         pending.append(part)

@@ -215,8 +215,11 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     labels = [analysis.doc_groups[d.id] for d in analysis.corpus.documents]
     # From a counts file (no texts): only what counts give; the sections that read texts say so.
     texts = analysis.tally is None
-    ngrams = (stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress)
-              if several and texts else None)
+    # Each document's language as the analysis found it: discovery's stop words follow it, and it
+    # is not detected a second time.
+    languages = [p.language for p in analysis.profiles]
+    ngrams = (stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress,
+                                     languages=languages) if several and texts else None)
     empty = pd.DataFrame(columns=stats.discover_columns())
     vocabulary = vocabulary_pairs = discovery = empty
     if ngrams is not None:

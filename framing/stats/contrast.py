@@ -5,7 +5,6 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
 from ..counts import Counts
 from ..model import Category, Lexicon
@@ -16,6 +15,8 @@ CONFIDENCE = 0.95
 def wilson_interval(k, n, confidence: float = CONFIDENCE) -> tuple[np.ndarray, np.ndarray]:
     """Wilson score interval for k successes in n trials (n = 0 gives the whole range 0..1)."""
     k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    from scipy.stats import norm  # here: importing scipy.stats takes half a second
+
     zc = norm.ppf(0.5 + confidence / 2)
     safe = np.where(n > 0, n, 1)
     p = k / safe

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy.stats import norm
 
 FDR = 0.05
 
 
 def two_sided_p(z) -> np.ndarray:
     """Normal two-sided p-values of z-scores."""
+    from scipy.stats import norm  # here: importing scipy.stats takes half a second
+
     return 2 * norm.sf(np.abs(np.asarray(z, dtype=float)))
 
 
