@@ -16,13 +16,15 @@ def test_count_matches_tokenize():
 
 
 def test_same_tokens_as_plain_nltk_regexp_tokenizer():
-    """Our fast subclass must tokenize exactly as NLTK's own RegexpTokenizer does."""
+    """Our patterns run on `re` must tokenize exactly as NLTK's own RegexpTokenizer does with them."""
     from nltk.tokenize import RegexpTokenizer
 
-    from framing.tokenize import TOKEN_PATTERN, _tokenizer
+    from framing.tokenize import FULL_TOKEN_PATTERN, TOKEN_PATTERN, _find_full_tokens, _find_tokens
 
     text = normalize("Istanbul's U.S.-backed pro-life \u201chostage-taking\u201d don\u2019t 2,518 people_x caf\u00e9")
-    assert _tokenizer.tokenize(text) == RegexpTokenizer(TOKEN_PATTERN).tokenize(text)
+    assert _find_tokens(text) == RegexpTokenizer(TOKEN_PATTERN).tokenize(text)
+    scripts = normalize('צה"ל והחטופים, مُحَمَّد والأسرى, युद्ध का अंत, l\'otage')
+    assert _find_full_tokens(scripts) == RegexpTokenizer(FULL_TOKEN_PATTERN).tokenize(scripts)
     assert tokenize(text) == [(t[:-2] if t.endswith("'s") else t).lower()
                               for t in RegexpTokenizer(TOKEN_PATTERN).tokenize(text)]
 
