@@ -3,8 +3,10 @@
 DIR is shared/corpora/basil_2019_fox_nyt_hpo (100 events, each told by Fox News, the New York
 Times and HuffPost; see its SOURCE.md). The event column (`triplet-uuid`) is the truth and is
 never shown to framing. Printed: precision and recall of framing's pairs (mutual best matches
-joined into same-story groups), and, as baselines measured in the same run on the same vectors,
-a plain similarity threshold and mutual best matches alone.
+among the candidates, joined into same-story groups), and, as baselines measured in the same run
+on the same vectors: the same with the full products of every article against all others (the
+algorithm before issue 10, `bench_retellings.full_product_pairs`), mutual best matches alone,
+and a plain similarity threshold.
 """
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ import pandas as pd
 
 from framing import load_corpus
 from framing.analyses import retellings as rt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_retellings import full_product_pairs
 
 
 def load(folder: Path) -> pd.DataFrame:
@@ -60,8 +65,15 @@ def main() -> None:
     p, r = score(mutual, truth)
     print(f"baseline, mutual best alone (same threshold): precision {p:.3f} recall {r:.3f}")
     x = rt.document_vectors([d.text for d in corpus.documents])
+    codes = np.asarray(pd.factorize(pd.Series(labels))[0], dtype=np.int64)
+    a, b = rt.candidate_pairs(x, codes)
+    full = full_product_pairs(x, codes, args.threshold)
+    full = {tuple(sorted((ids[i], ids[j]))) for i, j, _ in full}
+    p, r = score(full, truth)
+    print(f"baseline, full products (before issue 10, same rules): precision {p:.3f} recall {r:.3f} "
+          f"({len(full)} pairs; {len(ours & full)} in common); the candidates scored: {len(a):,} pairs, "
+          f"{len(a) / max(len(ids) * (len(ids) - 1) / 2, 1):.1%} of all")
     sim = (x @ x.T).toarray()
-    codes = pd.factorize(pd.Series(labels))[0]
     for t in (0.2, 0.3, 0.4):
         plain = {tuple(sorted((ids[i], ids[j]))) for i, j in zip(*np.nonzero(np.triu(sim, 1) >= t))
                  if codes[i] != codes[j]}

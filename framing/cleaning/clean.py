@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..analyses.retellings import TermCounts
 from ..grouping import group_labels
 from ..model import Corpus
 from .boilerplate import Removal, find_boilerplate, remove_boilerplate
@@ -25,6 +26,12 @@ class Cleaning:
     dedupe: Mode
     by: str
     kept: dict[str, dict[str, int]]
+
+    @property
+    def terms(self) -> TermCounts | None:
+        """The term counts of the cleaned texts (the near duplicates'), which the retellings of
+        the cleaned corpus weigh rather than tokenizing it again."""
+        return self.duplicates.terms
 
     def boilerplate_rows(self, top: int = 3) -> list[dict[str, Any]]:
         """One row per source with boilerplate removed: documents, affected, lines, pieces, the
@@ -60,20 +67,26 @@ def _shown(key: str) -> str:
     return f"{kind} {text!r}" if text else repr(kind)
 
 
+def without_boilerplate(corpus: Corpus, *, by: str = "source") -> tuple[Corpus, Removal]:
+    """The corpus without its boilerplate, and what was removed: `clean` without the duplicates
+    (which `framing count` leaves to the whole corpus rather than a partition).
+
+    Boilerplate is a publisher's: it is looked for per source when documents have sources,
+    otherwise per group of `by`."""
+    key = "source" if any(d.source for d in corpus.documents) else by
+    return remove_boilerplate(corpus, find_boilerplate(corpus, group_labels(corpus, key)))
+
+
 def clean(corpus: Corpus, *, by: str = "source", boilerplate: bool = True, dedupe_mode: Mode = "none",
           near: float = NEAR) -> Corpus:
     """The corpus without boilerplate (unless `boilerplate=False`), with duplicates counted per
     group of `by` and dropped when `dedupe_mode` is "exact" or "near"; removed documents are
-    listed in `skipped`, and `Corpus.cleaning` records what was done.
-
-    Boilerplate is a publisher's: it is looked for per source when documents have sources,
-    otherwise per group of `by`."""
+    listed in `skipped`, and `Corpus.cleaning` records what was done (boilerplate: see
+    `without_boilerplate`)."""
     dedupe_mode = check_mode(dedupe_mode)
     removal = None
     if boilerplate:
-        key = "source" if any(d.source for d in corpus.documents) else by
-        found = find_boilerplate(corpus, group_labels(corpus, key))
-        corpus, removal = remove_boilerplate(corpus, found)
+        corpus, removal = without_boilerplate(corpus, by=by)
     labels = group_labels(corpus, by)
     if len(set(labels)) == len(labels) > 1:
         # Every document its own group (no sources: the seeds): duplicates are looked for among all.

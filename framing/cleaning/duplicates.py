@@ -3,11 +3,13 @@
 - Exact: the same text once case is folded, whitespace collapsed and punctuation removed (so
   CoreNLP's re-joined tokens " The  violence  came ..." equal the sentence as printed).
 - Near: TF-IDF cosine of at least `near` (default `NEAR` = 0.9), on the vectors of the
-  retellings analysis (`framing.analyses.retellings.document_vectors`: the project's tokens,
-  stop words and numbers left out, each document cut to its 300 heaviest terms), so a sentence
-  re-tagged with an updated death toll or a headline with one word changed is a near duplicate.
-  Exact duplicates are near duplicates too. Pairs come from `retellings.pairs_above`: sparse
-  block products over each document's rarest terms only, never a Python loop over pairs.
+  retellings analysis (`framing.analyses.retellings.weigh`: the project's tokens, stop words and
+  numbers left out, each document cut to its 300 heaviest terms), so a sentence re-tagged with
+  an updated death toll or a headline with one word changed is a near duplicate. Exact
+  duplicates are near duplicates too, and each text is weighed once. Pairs come from
+  `retellings.pairs_above`: sparse block products over each document's rarest terms only, never
+  a Python loop over pairs. The term counts (`Duplicates.terms`, every distinct text) travel
+  with the cleaned corpus, so the retellings weigh them instead of tokenizing the corpus again.
 
 Within a group, documents are taken in corpus order: a document repeats the first document
 before it that it duplicates and that is itself kept (exactly; or, for near, the most similar
@@ -25,14 +27,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from ..analyses.retellings import document_vectors, pairs_above
+from ..analyses.retellings import TermCounts, pairs_above, term_counts, weigh
 from ..model import Corpus, Skipped
 
 NEAR = 0.9
@@ -78,6 +80,8 @@ class Duplicates:
     across: tuple[Cluster, ...]  # exact copies and near duplicates spanning groups (connected by pairs)
     groups: dict[str, GroupDuplicates]
     near: float = NEAR
+    # The terms of every distinct text, counted once: for the retellings of the cleaned corpus.
+    terms: TermCounts | None = field(default=None, compare=False, repr=False)
 
     def representative(self, position: int, mode: Mode = "near") -> str:
         """The id of the document kept in place of the document at `position` under `mode`."""
@@ -115,18 +119,20 @@ def find_duplicates(corpus: Corpus, labels: Sequence[str], *, near: float = NEAR
     first: dict[tuple[int, str], int] = {}
     exact_of = np.array([first.setdefault((int(k), g), i) for i, (k, g) in enumerate(zip(keys, labels))],
                         dtype=np.int64)
-    # Near: pairs of distinct texts, scored once per text.
-    texts = [""] * len(key_of)
-    for i in range(n - 1, -1, -1):
-        texts[keys[i]] = docs[i].text
-    ka, kb, ksim = pairs_above(document_vectors(texts), near)
+    # Near: pairs of distinct texts, scored once per text (the first document's of each).
+    row_of: dict[str, int] = {}
+    rows = np.fromiter((row_of.setdefault(d.text, len(row_of)) for d in docs), dtype=np.int64, count=n)
+    counted = term_counts(list(row_of))
+    first_of_key = np.unique(keys, return_index=True)[1]  # keys are numbered in order of first use
+    ka, kb, ksim = pairs_above(weigh(counted.rows(rows[first_of_key])), near)
     near_of, similarity = _leaders(keys, labels, exact_of, ka, kb, ksim)
     groups = _counts(keys, labels, exact_of, near_of, ka, kb, len(key_of))
     ids = tuple(d.id for d in docs)
     return Duplicates(ids=ids, labels=labels, exact_of=tuple(exact_of.tolist()), near_of=tuple(near_of.tolist()),
                       similarity=tuple(similarity.tolist()),
                       clusters=_clusters(ids, labels, keys, near_of, similarity),
-                      across=_across(ids, labels, keys, ka, kb, ksim), groups=groups, near=float(near))
+                      across=_across(ids, labels, keys, ka, kb, ksim), groups=groups, near=float(near),
+                      terms=counted)
 
 
 def _by_group_and_key(keys: np.ndarray, labels: tuple[str, ...], exact_of: np.ndarray) -> dict[int, dict[str, int]]:

@@ -105,3 +105,144 @@ def test_a_chain_through_two_articles_of_one_source_adds_no_pairs():
     found = {tuple(sorted(p)) for p in zip(pairs["doc_a"], pairs["doc_b"])}
     assert ("A1", "B1") in found and ("A2", "C1") in found
     assert set(pairs["found_by"]) == {"mutual best"}
+
+
+# --- Finding pairs at scale (issue 10): the candidates, and what they must not change ---------
+
+import pickle  # noqa: E402
+
+import numpy as np  # noqa: E402
+from scipy import sparse  # noqa: E402
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer  # noqa: E402
+
+from framing.analyses import retellings as rt  # noqa: E402
+from framing.tokenize import tokenize  # noqa: E402
+
+
+def _sklearn_vectors(texts):
+    """The vectors as retellings made them before issue 10: scikit-learn's TfidfVectorizer,
+    each row cut to its 300 heaviest terms (ties: the first column), L2-normalised."""
+    def terms(text):
+        return [t for t in tokenize(text) if t not in ENGLISH_STOP_WORDS and not t.isdigit()]
+    x = TfidfVectorizer(analyzer=terms, sublinear_tf=True, norm=None).fit_transform(texts).tocsr()
+    x.sort_indices()
+    rows, cols, vals = [], [], []
+    for i in range(x.shape[0]):
+        lo, hi = x.indptr[i], x.indptr[i + 1]
+        keep = np.argsort(-x.data[lo:hi], kind="stable")[:rt.TERMS_PER_DOC]
+        rows.append(np.full(len(keep), i))
+        cols.append(x.indices[lo:hi][keep])
+        vals.append(x.data[lo:hi][keep])
+    cut = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=x.shape)
+    norms = np.sqrt(np.asarray(cut.multiply(cut).sum(axis=1)).ravel())
+    return sparse.diags(1 / norms) @ cut
+
+
+def test_the_vectors_are_scikit_learns_bit_for_bit(seeds):
+    texts = [d.text for d in seeds.documents] * 2 + ["Gaza Gaza Gaza " * 200 + "ceasefire " * 150]  # a long row
+    assert (rt.document_vectors(texts) != _sklearn_vectors(texts)).nnz == 0
+    assert rt.document_vectors([]).shape == (0, 0)
+    assert rt.document_vectors(["the and of", "2024"]).shape == (2, 0)  # no terms at all
+
+
+def test_counting_on_two_processes_gives_the_same_counts(seeds):
+    texts = [d.text for d in seeds.documents] * 3
+    one, two = rt.term_counts(texts, n_jobs=1), rt.term_counts(texts, n_jobs=2)
+    assert (one.counts != two.counts).nnz == 0 and one.counts.shape == two.counts.shape
+
+
+def test_term_counts_are_a_cache_that_does_not_travel_to_workers(seeds):
+    texts = [d.text for d in seeds.documents]
+    counted = rt.term_counts(texts)
+    assert (counted.positions(texts[::-1]) == np.arange(len(texts))[::-1]).all()
+    assert counted.positions(["a text never counted"]) is None
+    # Weighed for some texts: IDF is theirs; the terms only the others use stay as empty columns.
+    some = rt.weigh(counted.rows([2, 0]))
+    some = some[:, np.flatnonzero(some.getnnz(axis=0))]
+    assert (some != rt.document_vectors([texts[2], texts[0]])).nnz == 0
+    travelled = pickle.loads(pickle.dumps(counted))
+    assert travelled.counts.shape == (0, 0) and travelled.positions(texts) is None
+
+
+def test_candidate_terms_bound_the_products():
+    rng = np.random.default_rng(1)
+    x = sparse.random(400, 80, density=0.3, random_state=rng, format="csr")
+    q = rt.candidate_terms(x, terms=5, postings=7)
+    assert np.diff(q.indptr).max() <= 5 and np.bincount(q.indices, minlength=80).max() <= 7
+    by_row = rt.candidate_terms(x, terms=5, postings=10**9).toarray()
+    by_column = rt.candidate_terms(x, terms=10**9, postings=7).toarray()
+    dense = x.toarray()
+    for i in range(400):  # a row's 5 heaviest (random values: no ties)
+        assert set(np.flatnonzero(by_row[i])) == set(np.argsort(-dense[i])[:5])
+    for j in range(80):  # a column's 7 heaviest
+        assert set(np.flatnonzero(by_column[:, j])) == set(np.argsort(-dense[:, j])[:7])
+
+
+def test_candidates_are_every_pair_sharing_a_term_when_nothing_is_cut():
+    # Fewer terms per row and rows per term than the caps, and room for every candidate of each
+    # group: the candidates are exactly the pairs of different groups with a term in common.
+    rng = np.random.default_rng(2)
+    x = sparse.random(120, 400, density=0.02, random_state=rng, format="csr")
+    groups = rng.integers(0, 4, size=120)
+    a, b = rt.candidate_pairs(x, groups, per_group=120)
+    shares = (x @ x.T).tocoo()
+    expected = {(i, j) for i, j in zip(shares.row.tolist(), shares.col.tolist()) if i < j and groups[i] != groups[j]}
+    assert set(zip(a.tolist(), b.tolist())) == expected
+
+
+def _full_product_mutual(x, groups):
+    """Mutual best matches of the full cosine matrix (pairs i < j of different groups)."""
+    s = (x @ x.T).toarray()
+    s[groups[:, None] == groups[None, :]] = -1
+    best = {}
+    for i in range(len(groups)):
+        for g in set(groups.tolist()) - {groups[i]}:
+            cols = np.flatnonzero(groups == g)
+            j = cols[np.argmax(s[i, cols])]
+            if s[i, j] > 0:
+                best[i, g] = j
+    return {(min(i, j), max(i, j)) for (i, g), j in best.items() if best.get((j, groups[i])) == i}
+
+
+def test_a_mutual_best_of_the_full_products_is_found_when_its_articles_are_candidates():
+    # Stories told by three of five outlets, in words of one topic: nothing can beat a best
+    # match of all articles among fewer, so every mutual best whose two articles are candidates
+    # of each other is a mutual best here too.
+    rng = np.random.default_rng(3)
+    topic = [f"topicword{i}" for i in range(40)]
+    rows = []
+    for s in range(30):
+        names = [f"story{s}name{k}" for k in range(4)]
+        for outlet in rng.choice(5, 3, replace=False):
+            words = list(rng.choice(topic, 30)) + list(rng.choice(names, 6)) + [f"outlet{outlet}x{s}"]
+            rows.append({"id": f"{outlet}-{s}", "source": f"O{outlet}", "text": " ".join(words)})
+    corpus = from_dataframe(pd.DataFrame(rows))
+    labels = [d.source for d in corpus.documents]
+    x = rt.document_vectors([d.text for d in corpus.documents])
+    groups = np.asarray(pd.factorize(pd.Series(labels))[0])
+    a, b = rt.candidate_pairs(x, groups)
+    candidates = set(zip(a.tolist(), b.tolist()))
+    full = _full_product_mutual(x, groups)
+    found = rt.best_matches(x, groups)
+    lookup = {(d, g): b for d, g, b in zip(found["doc"], found["group"], found["best"])}
+    ours = {(min(i, j), max(i, j)) for (i, g), j in lookup.items() if lookup.get((j, groups[i])) == i}
+    assert {p for p in full if p in candidates} <= ours
+    assert len(full & candidates) >= 0.9 * len(full)
+    pairs = retellings(corpus, labels)  # every telling of each story pairs with the others
+    story = pairs["doc_a"].str.split("-").str[1] == pairs["doc_b"].str.split("-").str[1]
+    assert story.sum() == 30 * 3
+    assert (pairs.loc[story, "similarity"].min() > pairs.loc[~story, "similarity"].max())
+
+
+def test_retellings_weigh_the_counts_cleaning_made(monkeypatch, seeds):
+    from framing.cleaning import clean
+
+    cleaned = clean(seeds)
+    assert cleaned.cleaning.terms is not None
+    expected = retellings(seeds, [d.id for d in seeds.documents])
+
+    def no_counting(*a, **k):
+        raise AssertionError("the texts were tokenized again")
+
+    monkeypatch.setattr(rt, "term_counts", no_counting)
+    pd.testing.assert_frame_equal(retellings(cleaned, [d.id for d in cleaned.documents]), expected)

@@ -143,3 +143,14 @@ def test_pairs_above_finds_every_pair_a_full_product_finds(budget):
         expected = sorted(zip(rows[keep].tolist(), cols[keep].tolist()))
         assert list(zip(a.tolist(), b.tolist())) == expected and len(expected) > 0
         assert np.allclose(s, np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel())
+
+
+def test_every_distinct_text_is_counted_once_for_the_retellings():
+    # a2 is a1 once punctuation is ignored (one near-duplicate key) but another text: both are
+    # counted, so the retellings of the cleaned corpus find the counts of every document.
+    c = corpus(("a1", "A", "Aid trucks crossed at Rafah zorvan."), ("a2", "A", "Aid trucks crossed at Rafah zorvan!"),
+               ("a3", "A", "Aid trucks crossed at Rafah zorvan."), ("b1", "B", "Quelmar trivok dashen"))
+    found = find_duplicates(c, labels(c))
+    assert found.terms.counts.shape[0] == 3
+    assert (found.terms.positions([d.text for d in c.documents]) == [0, 1, 0, 2]).all()
+    assert found == find_duplicates(c, labels(c))  # the counts are not part of what was found
