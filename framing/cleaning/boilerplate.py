@@ -53,7 +53,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from typing import Literal
 
 from ..model import Corpus, Document, Skipped
@@ -78,6 +77,8 @@ KINDS: tuple[Kind, ...] = ("publisher", "line", "sentence", "opening", "inner")
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\S+")
+# The words of a stripped line up to the start of word MAX_SENTENCE_WORDS + 2 (no match: fewer words).
+_HEAD = re.compile(r"(?:\S+\s+){%d}(?=\S)" % (MAX_SENTENCE_WORDS + 1))
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"[ \t]{2,}")
 _BLANKS = re.compile(r"\n{3,}")
@@ -193,13 +194,13 @@ def _edge_sentences(line: str) -> tuple[str | None, str | None]:
     of at most `MAX_SENTENCE_WORDS` words. Only the words near the ends are split, so the cost
     does not grow with the line (a photo gallery is a line of 40,000 characters)."""
     n = MAX_SENTENCE_WORDS + 1
-    starts = [m.start() for m in islice(_WORD.finditer(line), n + 1)]
-    if len(starts) <= n:  # a short line: split it whole
+    fourteenth = _HEAD.match(line)
+    if fourteenth is None:  # a short line: split it whole
         cuts = sentence_starts(line)
         if len(cuts) < 2:
             return None, None
         return line[:cuts[1]].rstrip(), line[cuts[-1]:]
-    head = sentence_starts(line[:starts[n]])  # the 14th word shows whether a sentence starts before it
+    head = sentence_starts(line[:fourteenth.end()])  # the 14th word shows whether a sentence starts before it
     rest = line.rsplit(None, n)[0]
     offset = len(line) - len(line[len(rest):].lstrip())
     tail = sentence_starts(line[offset:])
@@ -446,13 +447,32 @@ class _Rules:
         self.inner = _index({**inner, **inline})
         # The longest digit-free piece of each inline phrase: a line holding none is not scanned.
         self.anchors = {max(_DIGITS.split(" ".join(p)), key=len) for p in inline} - {""}
-        # First and last words of the texts removable at edges: other lines are not split.
-        self.edge_firsts = {e.split(" ", 1)[0] for e in self.edges}
-        self.edge_lasts = {e.rsplit(" ", 1)[-1] for e in self.edges}
+        # The texts removable at edges by their first and by their last word: a line whose key
+        # neither begins nor ends with one of them is not split into sentences (a boilerplate
+        # sentence's key begins or ends the key of a line it begins or ends).
+        self.edge_firsts = _by_word(self.edges, first=True)
+        self.edge_lasts = _by_word(self.edges, first=False)
         self.any_lines = bool(self.edges or every or inline)
 
     def __bool__(self) -> bool:
         return self.any_lines or bool(self.suffixes)
+
+
+def _by_word(texts: Iterable[str], *, first: bool) -> dict[str, tuple[str, ...]]:
+    """First (or last) word -> the texts with it, sorted."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for t in sorted(texts):
+        out[t.split(" ", 1)[0] if first else t.rsplit(" ", 1)[-1]].append(t)
+    return {w: tuple(ts) for w, ts in out.items()}
+
+
+def _edge_candidate(key: str, rule: _Rules) -> bool:
+    """Whether the key of a line begins or ends with a text removable at its edges."""
+    starting = rule.edge_firsts.get(key.split(" ", 1)[0])
+    if starting and key.startswith(starting):
+        return True
+    ending = rule.edge_lasts.get(key.rsplit(" ", 1)[-1])
+    return bool(ending) and key.endswith(ending)
 
 
 def _index(phrases: dict[tuple[str, ...], str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -563,8 +583,7 @@ def _clean_line(line: str, rule: _Rules, tally: Counter[str]) -> tuple[str, int]
         tally[f"{'line' if key in rule.lines else 'sentence'}: {key}"] += 1
         return "", 0
     found: Counter[str] = Counter()
-    if rule.edges and key.count(" ") >= 2 and (key.split(" ", 1)[0] in rule.edge_firsts
-                                               or key.rsplit(" ", 1)[-1] in rule.edge_lasts):
+    if rule.edges and key.count(" ") >= 2 and _edge_candidate(key, rule):
         while True:
             first, last = _edge_sentences(line)
             if first is not None and _key(first) in rule.edges:

@@ -159,7 +159,7 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     """The map: one partition's tally. A document without an id of its own (a table row, named
     by its line) is named by its file too, so rows of two files never collide."""
     from ..analysis import analyse
-    from ..cleaning import clean
+    from ..cleaning import without_boilerplate
     from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
     from ..selection import select
@@ -171,7 +171,11 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
         path = partition.path
     else:
         corpus, path = read_corpus(partition, options=job.options), partition
-    corpus = clean(select(corpus, job.selection), by=job.by, boilerplate=job.boilerplate, dedupe_mode="none")
+    corpus = select(corpus, job.selection)
+    if job.boilerplate:
+        # Duplicates are not looked for: a partition's are not the corpus's, and counts keep them
+        # (as `framing report` does unless --dedupe).
+        corpus = without_boilerplate(corpus, by=job.by)[0]
     qualified = [replace(d, id=f"{path}:{d.id}") if _LINE_ID.fullmatch(d.id) else d for d in corpus.documents]
     skipped = [(s.path, s.reason) for s in corpus.skipped]
     counted = [d for d in qualified if d.id not in job.exclude]
