@@ -265,7 +265,7 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
     known: see `languages.stop_list_names`, with `corpus_languages` the languages of the corpus)."""
     groups = tuple(groups)
     n_docs = len(texts)
-    words, codes, lengths = _items(texts)
+    words, codes, lengths = items(texts)
     n_words = len(words)
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     stop_bits, digit, mark = _word_kinds(words)
@@ -364,7 +364,7 @@ def _chunks(prepared: list[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
             np.diff(np.asarray(chunked.offsets, dtype=np.int64)))
 
 
-def _items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The items of `tokenize_phrases` of every text, as (vocabulary in code-point order, codes,
     items per text).
 
