@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .counts import Counts, DocumentProfile, TermIndex, count, document_term_matrix, lexicon_applies, profile_document
+from .counts import Counts, DocumentProfile, TermIndex, count, document_term_matrix, lexicon_applies, profile_documents
 from .grouping import grouper
 from .matcher import Matcher
 from .model import Corpus, Document, Lexicon
@@ -13,6 +13,7 @@ from .progress import Progress, Work
 from .workers import default_jobs, process_pool
 
 _PARALLEL_MIN_CHARS = 20_000_000  # below this, starting worker processes costs more than it saves
+CHUNK = 500  # documents profiled together: their tokens are counted in one pass
 # (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 
 
@@ -70,7 +71,11 @@ def _init_worker(matchers: Sequence[Matcher]) -> None:
 
 
 def _profile_chunk(chunk: Sequence[tuple[Document, str]]) -> list[DocumentProfile]:
-    return [profile_document(doc, group, _worker_matchers) for doc, group in chunk]
+    return profile_documents(chunk, _worker_matchers)
+
+
+def _chunks(pairs: list[tuple[Document, str]]) -> list[list[tuple[Document, str]]]:
+    return [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
 
 
 def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nested: bool = False,
@@ -87,14 +92,13 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
         size = sum(len(d.text) for d in corpus.documents)
         workers = default_jobs(size, _PARALLEL_MIN_CHARS)
     if workers > 1:
-        chunks = [pairs[i:i + 500] for i in range(0, len(pairs), 500)]
         with process_pool(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
             # One step per document, whatever the chunking.
-            results = Work((p for chunk in pool.map(_profile_chunk, chunks) for p in chunk), len(pairs))
+            results = Work((p for chunk in pool.map(_profile_chunk, _chunks(pairs)) for p in chunk), len(pairs))
             profiles = tuple(progress(results) if progress else results)
     else:
-        items = progress(Work(pairs, len(pairs))) if progress else pairs
-        profiles = tuple(profile_document(d, g, matchers) for d, g in items)
+        results = Work((p for chunk in _chunks(pairs) for p in profile_documents(chunk, matchers)), len(pairs))
+        profiles = tuple(progress(results) if progress else results)
     groups = tuple(dict.fromkeys(g for _, g in pairs))
     terms = TermIndex.of(lexicons)
     counts = count(profiles, terms, groups)
@@ -102,5 +106,5 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
     # A headline is in its article's language (too short to tell on its own).
     language = {p.doc_id: p.language for p in profiles}
     titled = [(replace(d, text=d.title, language=language[d.id]), g) for d, g in pairs if d.title]
-    headlines = count([profile_document(d, g, matchers) for d, g in titled], terms, groups) if titled else None
+    headlines = count(profile_documents(titled, matchers), terms, groups) if titled else None
     return Analysis(corpus, tuple(lexicons), by, groups, {d.id: g for d, g in pairs}, profiles, counts, headlines)

@@ -1,6 +1,6 @@
 """From matches to counts: a map over documents, then a sum per group.
 
-`profile_document` is the per-document map (pure, picklable inputs); `count` is the per-group
+`profile_documents` is the map over a batch of documents (pure, picklable inputs); `count` is the per-group
 reduce. The same two functions run on one core, on a process pool, or on a Dask bag.
 """
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pandas as pd
 from .languages import UNDETERMINED, detect_language
 from .matcher import Matcher
 from .model import Document, Lexicon, Match
+from .ngrams import token_counts
 from .quotes import quote_spans
-from .tokenize import count_tokens
 from .voice import Voice, check_voice
 
 if TYPE_CHECKING:
@@ -42,12 +42,25 @@ def lexicon_applies(lexicon_language: str | None, document_language: str) -> boo
 
 
 def profile_document(doc: Document, group: str, matchers: Sequence[Matcher]) -> DocumentProfile:
-    language = doc.language or detect_language(doc.text)
-    spans = quote_spans(doc.text)
-    quoted_tokens = sum(count_tokens(doc.text[s:e]) for s, e in spans)
-    matches = tuple(m for matcher in matchers if lexicon_applies(matcher.lexicon.language, language)
-                    for m in matcher.match(doc))
-    return DocumentProfile(doc.id, group, count_tokens(doc.text), quoted_tokens, matches, language)
+    return profile_documents([(doc, group)], matchers)[0]
+
+
+def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[Matcher]) -> list[DocumentProfile]:
+    """The profiles of (document, group) pairs, in order. Tokens are counted for the batch at once
+    (`framing.ngrams.token_counts`), the quotations' too, rather than a tokenizer pass per text."""
+    texts = [d.text for d, _ in pairs]
+    spans = [quote_spans(t) for t in texts]
+    tokens = token_counts(texts)
+    quoted = token_counts([t[s:e] for t, sp in zip(texts, spans) for s, e in sp])
+    owner = np.repeat(np.arange(len(pairs)), [len(sp) for sp in spans])
+    quoted_tokens = np.bincount(owner, weights=quoted, minlength=len(pairs)).astype(np.int64)
+    out = []
+    for (doc, group), n, q in zip(pairs, tokens.tolist(), quoted_tokens.tolist()):
+        language = doc.language or detect_language(doc.text)
+        matches = tuple(m for matcher in matchers if lexicon_applies(matcher.lexicon.language, language)
+                        for m in matcher.match(doc))
+        out.append(DocumentProfile(doc.id, group, n, q, matches, language))
+    return out
 
 
 @dataclass(frozen=True)

@@ -392,6 +392,18 @@ def items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return words, codes, upto[edges[1:]] - upto[edges[:-1]]
 
 
+def token_counts(texts: Sequence[str]) -> np.ndarray:
+    """How many tokens `framing.tokenize.tokenize` finds in each text (`count_tokens` of each),
+    from `items`: the tokenizer runs once per distinct whitespace-separated chunk."""
+    if not len(texts):
+        return np.zeros(0, dtype=np.int64)
+    words, codes, per_text = items(texts)
+    token = np.fromiter((not is_break(w) for w in words), dtype=bool, count=len(words))
+    before = np.concatenate([[0], np.cumsum(token[codes], dtype=np.int64)])  # tokens before each item
+    ends = np.cumsum(per_text)
+    return before[ends] - before[ends - per_text]
+
+
 def _split_all(parts: Sequence[str], split: Callable[[str], list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(codes of the items `split` finds in every part, the distinct items, items per part).
 

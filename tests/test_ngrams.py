@@ -201,3 +201,14 @@ def test_texts_that_utf8_cannot_hold_are_counted_alike():
     # A lone surrogate (from a careless decoder) makes Arrow refuse the batch: the plain path counts it.
     texts, labels = [A1, "odd \ud800 hostages were freed", B1], ["A", "B", "A"]
     assert as_dict(count_ngrams(texts, labels, n_jobs=1)) == reference(texts, labels)
+
+
+def test_token_counts_are_the_tokenizers_counts_text_by_text(seed_texts):
+    from framing.ngrams import _SEPARATOR, token_counts
+    from framing.tokenize import tokenize
+
+    rng = random.Random(5)
+    texts = [*seed_texts, "", "  \n ", "l'otage d'Israël, pro-life U.S.-backed Hamas's https://t.co/x 2023",
+             f"odd{_SEPARATOR}text", "odd \ud800 hostages", "أسرى  חטופים\u00a0otages", *random_texts(rng, 30)]
+    assert token_counts(texts).tolist() == [len(tokenize(t)) for t in texts]
+    assert token_counts([]).tolist() == []
