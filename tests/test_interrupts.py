@@ -175,10 +175,20 @@ def test_signal_while_workers_run(corpus, tmp_path, pool, sig, code, offset):
 
 def test_kill_9_of_the_parent_leaves_no_worker(corpus, tmp_path):
     proc, out, err = _start(corpus, tmp_path)
-    try:
-        assert _wait_for(lambda: bool(_workers_of(proc.pid)), proc), err.read_text()
-        time.sleep(0.05)  # all of the pool's workers forked
+    children: list[int] = []
+
+    def pool_running() -> bool:
+        # Workers seen twice 50 ms apart: all of a pool's workers forked, and a pool that ends at
+        # once (some stages take milliseconds) is not mistaken for one still running.
+        nonlocal children
+        if not _workers_of(proc.pid):
+            return False
+        time.sleep(0.05)
         children = _workers_of(proc.pid)
+        return bool(children)
+
+    try:
+        assert _wait_for(pool_running, proc), err.read_text()
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         killed = time.monotonic()

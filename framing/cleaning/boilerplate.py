@@ -78,7 +78,7 @@ KINDS: tuple[Kind, ...] = ("publisher", "line", "sentence", "opening", "inner")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\S+")
 # The words of a stripped line up to the start of word MAX_SENTENCE_WORDS + 2 (no match: fewer words).
-_HEAD = re.compile(r"(?:\S+\s+){%d}(?=\S)" % (MAX_SENTENCE_WORDS + 1))
+_HEAD = re.compile(rf"(?:\S+\s+){{{MAX_SENTENCE_WORDS + 1}}}(?=\S)")
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"[ \t]{2,}")
 _BLANKS = re.compile(r"\n{3,}")

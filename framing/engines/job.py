@@ -160,6 +160,7 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     by its line) is named by its file too, so rows of two files never collide."""
     from ..analysis import analyse
     from ..cleaning import without_boilerplate
+    from ..context_sample import sample
     from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
     from ..selection import select
@@ -185,4 +186,5 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
         return replace(empty(terms), skipped=tuple(skipped), notes=corpus.notes)
     analysis = analyse(replace(corpus, documents=tuple(counted)), job.lexicons, by=job.by, nested=job.nested,
                        workers=workers)
-    return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes)
+    contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
+    return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts)

@@ -1,12 +1,15 @@
 """The counts file (`framing count CORPUS --save counts.framing`): a tally on disk, to add to later.
 
-Format `framing-counts`, version 1: a zip archive of two members, no pickle anywhere.
+Format `framing-counts`, version 2 (version 1, without `contexts`, is still read): a zip archive
+of two members, no pickle anywhere.
 
 - `counts.json`: `format`, `version`, `framing` (the version that wrote it), `by` (the grouping),
   `lexicons` (each lexicon in full: name, language, categories, terms with variants,
   case-sensitivity and exceptions, so that documents added later are counted by exactly the same
   rules), `terms` ([lexicon, category, term] per column), `groups`, and per document `ids`,
-  `languages`; `skipped` ([where, reason] per input record not counted) and `notes`.
+  `languages`; `skipped` ([where, reason] per input record not counted) and `notes`;
+  `contexts`, the sample of matches the report shows (`framing.context_sample`), one list per
+  match: [key, column, doc_id, start, end, group, document, left, match, right, quoted].
 - `arrays.npz` (numpy, loaded with `allow_pickle=False`): per document `group` (index into
   `groups`), `tokens`, `quoted_tokens`; the documents x terms matrices `count` and `quoted` in
   compressed sparse row form (`count_data`, `count_indices`, `count_indptr`, and the same for
@@ -25,12 +28,14 @@ import numpy as np
 from scipy import sparse
 
 from .. import __version__
+from ..context_sample import SampledContext
 from ..counts import TermIndex
 from ..errors import InputError
 from ..model import Category, Lexicon, Term
 from .tally import Tally
 
-FORMAT, VERSION = "framing-counts", 1
+FORMAT, VERSION = "framing-counts", 2
+READABLE = (1, 2)
 SUFFIX = ".framing"
 
 
@@ -44,7 +49,9 @@ def dumps(tally: Tally, lexicons: tuple[Lexicon, ...], by: str) -> bytes:
             "lexicons": [_lexicon_json(lx) for lx in lexicons],
             "terms": [list(k) for k in tally.terms.keys], "groups": list(tally.groups),
             "ids": list(tally.ids), "languages": list(tally.languages),
-            "skipped": [list(s) for s in tally.skipped], "notes": list(tally.notes)}
+            "skipped": [list(s) for s in tally.skipped], "notes": list(tally.notes),
+            "contexts": [[c.key, c.column, c.doc_id, c.start, c.end, c.group, c.document, c.left, c.match, c.right,
+                          c.quoted] for c in tally.contexts]}
     arrays = {"group": tally.group, "tokens": tally.tokens, "quoted_tokens": tally.quoted_tokens}
     for name, matrix in (("count", tally.count), ("quoted", tally.quoted)):
         matrix = sparse.csr_matrix(matrix, dtype=np.int64)
@@ -78,9 +85,10 @@ def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
                                "--save FILE.framing") from None
     if meta.get("format") != FORMAT:
         raise InputError(path, "not a framing counts file; write one with framing count CORPUS --save FILE.framing")
-    if meta.get("version") != VERSION:
+    if meta.get("version") not in READABLE:
         raise InputError(path, f"counts file version {meta.get('version')} is not readable by framing "
-                               f"{__version__} (it reads version {VERSION}); count the corpus again")
+                               f"{__version__} (it reads versions {', '.join(map(str, READABLE))}); "
+                               "count the corpus again")
     lexicons = tuple(_lexicon(d) for d in meta["lexicons"])
     terms = TermIndex(tuple(tuple(k) for k in meta["terms"]))
     n = len(meta["ids"])
@@ -89,7 +97,8 @@ def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
                                        shape=shape) for m in ("count", "quoted"))
     tally = Tally(terms, tuple(meta["groups"]), tuple(meta["ids"]), arrays["group"], tuple(meta["languages"]),
                   arrays["tokens"], arrays["quoted_tokens"], count, quoted,
-                  tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]))
+                  tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]),
+                  tuple(SampledContext(*row) for row in meta.get("contexts", ())))
     return tally, lexicons, meta["by"]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from ..context_sample import SampledContext, merge_samples
 from ..counts import Counts, TermIndex
 
 
@@ -36,6 +37,7 @@ class Tally:
     quoted: sparse.csr_matrix    # documents x terms, inside quotation marks
     skipped: tuple[tuple[str, str], ...] = ()  # (where, reason) of input records not counted
     notes: tuple[str, ...] = ()
+    contexts: tuple[SampledContext, ...] = ()  # each term's sample of matches (framing.context_sample)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -93,8 +95,9 @@ def empty(terms: TermIndex) -> Tally:
 
 
 def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple[str, str]] = (),
-                notes: Sequence[str] = ()) -> Tally:
-    """The tally of documents profiled by `framing.counts.profile_document` (corpus order)."""
+                notes: Sequence[str] = (), contexts: Sequence[SampledContext] = ()) -> Tally:
+    """The tally of documents profiled by `framing.counts.profile_documents` (corpus order), with
+    the sample of their matches' contexts (`framing.context_sample.sample`)."""
     position = terms.position()
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     g_index = {g: i for i, g in enumerate(groups)}
@@ -115,7 +118,7 @@ def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple
                  tuple(p.language for p in profiles),
                  np.fromiter((p.tokens for p in profiles), np.int64, len(profiles)),
                  np.fromiter((p.quoted_tokens for p in profiles), np.int64, len(profiles)),
-                 count, inside, tuple(skipped), tuple(notes))
+                 count, inside, tuple(skipped), tuple(notes), tuple(contexts))
 
 
 def merge(parts: Sequence[Tally]) -> Tally:
@@ -155,4 +158,6 @@ def merge(parts: Sequence[Tally]) -> Tally:
         np.concatenate([p.quoted_tokens[k] for p, k in zip(parts, keep_rows)]),
         sparse.vstack([p.count[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
         sparse.vstack([p.quoted[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
-        tuple(skipped), tuple(notes))
+        tuple(skipped), tuple(notes),
+        merge_samples([c for c in p.contexts if c.doc_id in kept] for p, kept in
+                      ((p, {i for i, k in zip(p.ids, keep) if k}) for p, keep in zip(parts, keep_rows))))

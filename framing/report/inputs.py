@@ -17,6 +17,7 @@ from ..analyses.attribution import attributions
 from ..analyses.parallel import per_document_rows
 from ..analyses.retellings import retellings
 from ..analysis import Analysis
+from ..context_sample import sample
 from ..contexts import word_contexts
 from ..counts import Counts, DocumentProfile, TermIndex
 from ..model import Category, Corpus, Lexicon, Term
@@ -62,6 +63,7 @@ class ReportInputs:
     attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses
     casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses
     blind_key: tuple[tuple[str, str], ...] = ()
+    contexts: tuple = ()              # context_sample: each term's sampled matches (the page lists some)
 
     @property
     def voice(self):
@@ -190,11 +192,29 @@ def with_visible_names(analysis: Analysis) -> Analysis:
                    counts=counts(analysis.counts), headlines=counts(analysis.headlines))
 
 
+def sampled_contexts(analysis: Analysis, visible: dict[str, str], blind: dict[str, str] | None) -> tuple:
+    """Each term's sample of matches (`framing.context_sample`), named as the page names groups.
+    A corpus's analysis is sampled as shown (renamed, blinded); a counts file's sample was taken
+    when counting, so its group names are renamed here and, blinded, its document names hidden."""
+    if analysis.tally is None:
+        return sample(analysis.profiles, {d.id: d for d in analysis.corpus.documents}, analysis.doc_groups,
+                      analysis.counts.terms.position())
+
+    def group(g: str) -> str:
+        g = visible.get(g, g)
+        return blind[g] if blind else g
+
+    return tuple(replace(c, group=group(c.group), document="" if blind else c.document)
+                 for c in analysis.tally.contexts)
+
+
 def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportInputs:
     """Compute every table of the report, once."""
     source = analysis.corpus
+    visible = renaming(analysis.groups)
     analysis = with_visible_names(analysis)
     blind_key: tuple[tuple[str, str], ...] = ()
+    mapping = None
     if options.blind:
         # Letters follow size, so "Source A" is the largest group.
         mapping = blind_mapping(stats.by_size(analysis.counts))
@@ -252,9 +272,9 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     pairs = None
     if several and texts and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
         pairs = retellings(analysis.corpus, labels, story=story)
-    texts = {d.id: d.text for d in analysis.corpus.documents}
+    bodies = {d.id: d.text for d in analysis.corpus.documents}
     alignments = () if pairs is None else tuple(
-        align(texts[a], texts[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
+        align(bodies[a], bodies[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
     said = per_document_rows(_attributions, analysis.corpus, labels) if texts else None
     deaths = per_document_rows(casualties, analysis.corpus, labels) if texts else None
     return ReportInputs(
@@ -268,4 +288,4 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         vocabulary_pairs=vocabulary_pairs, discovery=discovery, word_contexts=words,
         headline_categories=headline_categories, time=time,
         retellings=pairs, alignments=alignments, attributions=said, casualties=deaths,
-        blind_key=blind_key)
+        blind_key=blind_key, contexts=sampled_contexts(analysis, visible, mapping))

@@ -136,6 +136,25 @@ def test_counts_file_round_trip_is_exact_and_deterministic(parts, tmp_path):
     assert back.ids == tally.ids and back.languages == tally.languages and back.skipped == tally.skipped
     assert_same_counts(back.counts(), tally.counts())
     assert (back.count != tally.count).nnz == 0 and (back.quoted != tally.quoted).nnz == 0
+    assert back.contexts == tally.contexts and len(tally.contexts) > 0
+
+
+def test_a_version_1_counts_file_is_read_without_contexts(parts, tmp_path):
+    import io
+    import json
+    import zipfile
+
+    data = dumps(count_corpus(str(parts / "part-*.csv"), [LEXICON], jobs=1), (LEXICON,), "source")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        meta, arrays = json.loads(z.read("counts.json")), z.read("arrays.npz")
+    meta["version"] = 1
+    del meta["contexts"]
+    old = io.BytesIO()
+    with zipfile.ZipFile(old, "w") as z:
+        z.writestr("counts.json", json.dumps(meta))
+        z.writestr("arrays.npz", arrays)
+    back, _, _ = load_bytes(old.getvalue(), tmp_path)
+    assert back.contexts == () and len(back.ids) > 0
 
 
 def test_a_file_that_is_not_a_counts_file_is_refused(tmp_path):

@@ -34,8 +34,9 @@ def build(inputs: ReportInputs) -> Section:
              "words; 's is dropped)."]
     if inputs.from_counts:
         intro.append(f"Made from a counts file ({inputs.source.name}): the counts of every document, without "
-                     "the texts. The sections that read the texts (discovery, two tellings, attribution, agency, "
-                     "keyword in context, the reading view, headlines, time) need the corpus itself: framing "
+                     "the texts, and a sample of each term's matches in context. The sections that read the texts "
+                     "(discovery, two tellings, attribution, agency, the reading view, headlines, time) need the "
+                     "corpus itself: framing "
                      "report CORPUS.")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "

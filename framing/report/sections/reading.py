@@ -2,22 +2,18 @@
 from __future__ import annotations
 
 from ...analysis import Analysis
+from ...context_sample import document_label
 from ..inputs import ReportInputs
 from ..model import Section
 
 MAX_READING_CHARS = 1_200_000  # all articles embedded together (text and highlights), within the page's budget
 SPAN_CHARS = 40  # what one highlight costs in the page
 MAX_ARTICLE_CHARS = 30_000
-LABEL_CHARS = 80
 
 
 def document_labels(analysis: Analysis) -> dict[str, str]:
     """How a document is named on the page: its title, else its manifest description, else its id."""
-    out = {}
-    for d in analysis.corpus.documents:
-        name = d.title or str(d.meta.get("description") or "") or d.id
-        out[d.id] = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1] + "\u2026"
-    return out
+    return {d.id: document_label(d) for d in analysis.corpus.documents}
 
 
 def build(inputs: ReportInputs) -> Section | None:
