@@ -95,9 +95,14 @@ def page_sample(sampled: Sequence[SampledContext], total: int, limit: int,
     by_column: dict[int, list[SampledContext]] = defaultdict(list)
     for c in sampled:
         by_column[c.column].append(c)
-    share = PER_TERM if total <= limit else max(1, limit // max(1, len(by_column)))
+    share = page_share(total, limit, len(by_column))
     chosen = [c for rows in by_column.values() for c in sorted(rows, key=_rank)[:share]]
     return sorted(chosen, key=lambda c: (order[c.doc_id], c.start, c.end, c.column))
+
+
+def page_share(total: int, limit: int, terms: int) -> int:
+    """How many of each term's sampled matches the page lists, of `total` matches of `terms` terms."""
+    return PER_TERM if total <= limit else max(1, limit // max(1, terms))
 
 
 def _rank(c: SampledContext) -> tuple:

@@ -398,7 +398,7 @@ def token_counts(texts: Sequence[str]) -> np.ndarray:
     if not len(texts):
         return np.zeros(0, dtype=np.int64)
     words, codes, per_text = items(texts)
-    token = np.fromiter((not is_break(w) for w in words), dtype=bool, count=len(words))
+    token = ~breaks(words)
     before = np.concatenate([[0], np.cumsum(token[codes], dtype=np.int64)])  # tokens before each item
     ends = np.cumsum(per_text)
     return before[ends] - before[ends - per_text]
@@ -479,8 +479,12 @@ def _word_kinds(words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     _, word_bits = _stop_bits()
     stop = np.fromiter(map(word_bits.get, words, [0] * n), dtype=np.int64, count=n)
     digit = np.fromiter(map(str.isdigit, words), dtype=bool, count=n)
-    mark = np.fromiter(map(is_break, words), dtype=bool, count=n)
-    return stop, digit, mark
+    return stop, digit, breaks(words)
+
+
+def breaks(words: np.ndarray) -> np.ndarray:
+    """Per distinct item of `items`: whether it is a phrase break rather than a token."""
+    return np.fromiter(map(is_break, words), dtype=bool, count=len(words))
 
 
 def document_languages(texts: Sequence[str], languages: Sequence[str | None] | None = None) -> list[str]:

@@ -51,8 +51,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..model import Corpus
-from ..ngrams import items
-from ..tokenize import is_break
+from ..ngrams import breaks, items
 from ..workers import default_jobs, process_pool
 
 DEFAULT_THRESHOLD = 0.1  # cosine, below which a mutual best match is not a story (benchmarks/validate_basil.py)
@@ -148,7 +147,7 @@ def _count(texts: Sequence[str]) -> _Counted:
     (`framing.ngrams.items`: Arrow cuts the texts at spaces, the tokenizer runs once per distinct
     chunk), phrase breaks left out, and one sparse sum of (text, word) pairs."""
     words, codes, per_text = items(texts)
-    token = np.fromiter((not is_break(w) for w in words), dtype=bool, count=len(words))
+    token = ~breaks(words)
     number = np.cumsum(token) - 1  # a token's number among the tokens
     keep = token[codes]
     doc = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)[keep]

@@ -159,5 +159,10 @@ def merge(parts: Sequence[Tally]) -> Tally:
         sparse.vstack([p.count[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
         sparse.vstack([p.quoted[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
         tuple(skipped), tuple(notes),
-        merge_samples([c for c in p.contexts if c.doc_id in kept] for p, kept in
-                      ((p, {i for i, k in zip(p.ids, keep) if k}) for p, keep in zip(parts, keep_rows))))
+        merge_samples(_kept_contexts(p, keep) for p, keep in zip(parts, keep_rows)))
+
+
+def _kept_contexts(part: Tally, keep: np.ndarray) -> list[SampledContext]:
+    """The part's sampled contexts of the documents the merge keeps."""
+    kept = {doc_id for doc_id, k in zip(part.ids, keep) if k}
+    return [c for c in part.contexts if c.doc_id in kept]

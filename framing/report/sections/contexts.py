@@ -2,7 +2,7 @@
 `framing.context_sample`; every match in `framing matches`)."""
 from __future__ import annotations
 
-from ...context_sample import PER_TERM, page_sample
+from ...context_sample import page_sample, page_share
 from ..inputs import ReportInputs
 from ..model import Section
 
@@ -25,7 +25,7 @@ def build(inputs: ReportInputs) -> Section | None:
              "someone else's words, not using them in its own voice. 'download these contexts' saves every "
              "context the filters select, not only the ones listed."]
     if len(rows) < total:
-        share = PER_TERM if total <= MAX_CONTEXTS else max(1, MAX_CONTEXTS // max(1, len({c.column for c in sample})))
+        share = page_share(total, MAX_CONTEXTS, len({c.column for c in inputs.contexts}))
         intro.append(f"The page holds {len(rows):,} of the {total:,} matches: at most {share:,} of each term's, "
                      "drawn at random but the same on every run (by a hash of the document and the offset), "
                      "so rare terms stay reachable. framing matches CORPUS writes every one, with its sentence "
