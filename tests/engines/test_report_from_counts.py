@@ -80,3 +80,20 @@ def test_the_contexts_are_those_of_the_corpus_report(both):
     matches = sum(len(p.matches) for p in profiles)
     assert kwic[0]["total"] == matches == len(kwic[0]["rows"]) > 100  # every match listed: fewer than the budget
     assert kwic[0] == kwic[1]
+
+
+def test_groups_beyond_the_figures_are_drawn_from_a_counts_file(tmp_path):
+    # More groups than the figures show: the others get brief comparisons, lexicon terms alone
+    # (a counts file has no discovered words). A 53-outlet counts file failed here.
+    rows = [(f"d{i}", f"S{i % 5}", "the hostages and the captives " * (i % 3 + 1) + "a war") for i in range(40)]
+    path = tmp_path / "c.csv"
+    pd.DataFrame(rows, columns=["id", "source", "text"]).to_csv(path, index=False)
+    lexicons = load_lexicons(["israel-gaza"])
+    report = build_report(as_analysis(count_corpus(str(path), lexicons, jobs=1), lexicons, "source", "c"), groups=2)
+    comparison = next(s for s in report.sections if s.id == "comparison")
+    fw = comparison.data["fw"]
+    assert {c["label"] for c in fw} >= {f"S{i} vs all others" for i in range(5)}
+    extra = fw[-3:]  # the three groups outside the figures come last
+    assert {c["label"] for c in extra} | {c["label"] for c in fw[:2]} == {f"S{i} vs all others" for i in range(5)}
+    assert all(c["lexicon"] and all(c["lexicon"]) for c in extra)  # lexicon terms alone
+    assert "<html" in render_report(report)

@@ -48,7 +48,8 @@ def build(inputs: ReportInputs) -> Section:
     for g in extra:
         lexicon_rows = lex_by_group[g]
         lexicon_rows = lexicon_rows[lexicon_rows["count"] > 0].nlargest(half, "z")
-        words = disc_by_group.get(g, disc.iloc[:0]).nlargest(half, "z")
+        # A group without discovery rows (none from a counts file) draws its lexicon terms alone.
+        words = disc_by_group[g].nlargest(half, "z") if g in disc_by_group else disc.iloc[:0]
         comparisons.append(_points(f"{g} vs all others", g, "all others", words, lexicon_rows, brief=True))
     first = comparisons[0]
     fig = Figure("fig-fightin-words", figs.fightin_words(first, "Fightin' Words: log-odds z-score against frequency"),
