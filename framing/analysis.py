@@ -47,6 +47,14 @@ class Analysis:
         g_index = {g: i for i, g in enumerate(self.counts.groups)}
         return dtm, tokens, np.array([g_index[p.group] for p in self.profiles], dtype=np.int64)
 
+    def document_dates(self) -> tuple[Any, ...] | None:
+        """Each document's date (None: undated), in the order of `document_matrix`'s rows; None
+        when the dates were not recorded (a version 1 counts file)."""
+        if self.tally is not None:
+            return self.tally.dates if len(self.tally.dates) == len(self.tally.ids) else None
+        dates = {d.id: d.date for d in self.corpus.documents}
+        return tuple(dates[p.doc_id] for p in self.profiles)
+
     def languages(self) -> dict[str, int]:
         """Documents per language, most first."""
         from collections import Counter

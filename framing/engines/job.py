@@ -187,4 +187,5 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     analysis = analyse(replace(corpus, documents=tuple(counted)), job.lexicons, by=job.by, nested=job.nested,
                        workers=workers)
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
-    return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts)
+    return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
+                       dates=[d.date for d in counted])

@@ -9,7 +9,8 @@ of two members, no pickle anywhere.
   rules), `terms` ([lexicon, category, term] per column), `groups`, and per document `ids`,
   `languages`; `skipped` ([where, reason] per input record not counted) and `notes`;
   `contexts`, the sample of matches the report shows (`framing.context_sample`), one list per
-  match: [key, column, doc_id, start, end, group, document, left, match, right, quoted].
+  match: [key, column, doc_id, start, end, group, document, left, match, right, quoted]; `dates`,
+  each document's date (ISO 8601, or null).
 - `arrays.npz` (numpy, loaded with `allow_pickle=False`): per document `group` (index into
   `groups`), `tokens`, `quoted_tokens`; the documents x terms matrices `count` and `quoted` in
   compressed sparse row form (`count_data`, `count_indices`, `count_indptr`, and the same for
@@ -17,6 +18,7 @@ of two members, no pickle anywhere.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -51,7 +53,8 @@ def dumps(tally: Tally, lexicons: tuple[Lexicon, ...], by: str) -> bytes:
             "ids": list(tally.ids), "languages": list(tally.languages),
             "skipped": [list(s) for s in tally.skipped], "notes": list(tally.notes),
             "contexts": [[c.key, c.column, c.doc_id, c.start, c.end, c.group, c.document, c.left, c.match, c.right,
-                          c.quoted] for c in tally.contexts]}
+                          c.quoted] for c in tally.contexts],
+            "dates": [d.isoformat() if d else None for d in tally.dates]}
     arrays = {"group": tally.group, "tokens": tally.tokens, "quoted_tokens": tally.quoted_tokens}
     for name, matrix in (("count", tally.count), ("quoted", tally.quoted)):
         matrix = sparse.csr_matrix(matrix, dtype=np.int64)
@@ -98,7 +101,8 @@ def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
     tally = Tally(terms, tuple(meta["groups"]), tuple(meta["ids"]), arrays["group"], tuple(meta["languages"]),
                   arrays["tokens"], arrays["quoted_tokens"], count, quoted,
                   tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]),
-                  tuple(SampledContext(*row) for row in meta.get("contexts", ())))
+                  tuple(SampledContext(*row) for row in meta.get("contexts", ())),
+                  tuple(dt.date.fromisoformat(d) if d else None for d in meta.get("dates", ())))
     return tally, lexicons, meta["by"]
 
 

@@ -14,6 +14,7 @@ process, a Dask worker) and only the tally travels.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ class Tally:
     skipped: tuple[tuple[str, str], ...] = ()  # (where, reason) of input records not counted
     notes: tuple[str, ...] = ()
     contexts: tuple[SampledContext, ...] = ()  # each term's sample of matches (framing.context_sample)
+    dates: tuple[dt.date | None, ...] = ()  # per document (empty: not recorded, as in version 1 files)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -95,9 +97,10 @@ def empty(terms: TermIndex) -> Tally:
 
 
 def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple[str, str]] = (),
-                notes: Sequence[str] = (), contexts: Sequence[SampledContext] = ()) -> Tally:
+                notes: Sequence[str] = (), contexts: Sequence[SampledContext] = (),
+                dates: Sequence[dt.date | None] = ()) -> Tally:
     """The tally of documents profiled by `framing.counts.profile_documents` (corpus order), with
-    the sample of their matches' contexts (`framing.context_sample.sample`)."""
+    the sample of their matches' contexts (`framing.context_sample.sample`) and the documents' dates."""
     position = terms.position()
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     g_index = {g: i for i, g in enumerate(groups)}
@@ -118,7 +121,7 @@ def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple
                  tuple(p.language for p in profiles),
                  np.fromiter((p.tokens for p in profiles), np.int64, len(profiles)),
                  np.fromiter((p.quoted_tokens for p in profiles), np.int64, len(profiles)),
-                 count, inside, tuple(skipped), tuple(notes), tuple(contexts))
+                 count, inside, tuple(skipped), tuple(notes), tuple(contexts), tuple(dates))
 
 
 def merge(parts: Sequence[Tally]) -> Tally:
@@ -159,7 +162,10 @@ def merge(parts: Sequence[Tally]) -> Tally:
         sparse.vstack([p.count[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
         sparse.vstack([p.quoted[k] for p, k in zip(parts, keep_rows)], format="csr", dtype=np.int64),
         tuple(skipped), tuple(notes),
-        merge_samples(_kept_contexts(p, keep) for p, keep in zip(parts, keep_rows)))
+        merge_samples(_kept_contexts(p, keep) for p, keep in zip(parts, keep_rows)),
+        # Dates only when every part recorded them (a version 1 counts file did not).
+        tuple(d for p, k in zip(parts, keep_rows) for d, kept in zip(p.dates, k) if kept)
+        if all(len(p.dates) == len(p.ids) for p in parts) else ())
 
 
 def _kept_contexts(part: Tally, keep: np.ndarray) -> list[SampledContext]:

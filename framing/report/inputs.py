@@ -260,7 +260,7 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     if analysis.headlines is not None:
         head = stats.pool_groups(analysis.headlines, shown, pooled or "")
         headline_categories = stats.category_frequencies(head, voice)
-    time = stats.time_frequencies(analysis, voice) if texts else None
+    time = stats.time_frequencies(analysis, voice)
     if time is not None and (time.empty or time["period"].nunique() < 2):
         time = None
     story = None

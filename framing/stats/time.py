@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from ..analysis import Analysis
 from ..voice import Voice, check_voice
@@ -21,31 +22,38 @@ def time_frequencies(analysis: Analysis, voice: Voice = "all", period: str = "mo
     if period not in PERIODS:
         raise ValueError(f"period must be one of {tuple(PERIODS)}, not {period!r}")
     fmt = PERIODS[period]
-    dates = {d.id: d.date for d in analysis.corpus.documents if d.date}
-    docs, hits = [], []
-    for p in analysis.profiles:
-        if p.doc_id not in dates:
-            continue
-        label = dates[p.doc_id].strftime(fmt)
-        tokens = {"all": p.tokens, "own": p.tokens - p.quoted_tokens, "quoted": p.quoted_tokens}[voice]
-        docs.append((p.group, label, tokens))
-        hits += [(p.group, label, m.lexicon, m.category) for m in p.matches
-                 if voice == "all" or m.quoted == (voice == "quoted")]
-    if not docs:
+    dates = analysis.document_dates()
+    if not dates:
         return pd.DataFrame(columns=COLUMNS)
-    per_period = (pd.DataFrame(docs, columns=["group", "period", "tokens"])
-                  .groupby(["group", "period"], sort=False).agg(tokens=("tokens", "sum"),
-                                                                documents=("tokens", "size")).reset_index())
-    hits_df = pd.DataFrame(hits, columns=["group", "period", "lexicon", "category"])
-    totals = hits_df.groupby(["lexicon", "category"], sort=False).size()
-    # The most frequent categories; ties in the lexicon's order.
+    dtm, tokens, group = analysis.document_matrix(voice)
+    dated = np.flatnonzero([d is not None for d in dates])
+    if not len(dated):
+        return pd.DataFrame(columns=COLUMNS)
+    groups = analysis.counts.groups
+    keys = pd.DataFrame({"group": [groups[g] for g in group[dated]],
+                         "period": [dates[i].strftime(fmt) for i in dated], "tokens": tokens[dated]})
+    per_period = (keys.groupby(["group", "period"], sort=False)
+                  .agg(tokens=("tokens", "sum"), documents=("tokens", "size")).reset_index())
+    # Each category's matches per document: the term columns summed by category.
+    terms = analysis.counts.terms.keys
     order = [(lx.name, c.name) for lx in analysis.lexicons for c in lx.categories]
-    ranked = sorted((k for k in order if totals.get(k, 0) > 0), key=lambda k: (-totals[k], order.index(k)))
+    column = {k: i for i, k in enumerate(order)}
+    by_category = sparse.csr_matrix((np.ones(len(terms)), ([column[t[:2]] for t in terms], np.arange(len(terms)))),
+                                    shape=(len(order), len(terms)))
+    per_doc = np.asarray((dtm[dated] @ by_category.T).todense(), dtype=np.int64)
+    totals = per_doc.sum(axis=0)
+    # The most frequent categories; ties in the lexicon's order.
+    ranked = sorted((i for i in range(len(order)) if totals[i] > 0), key=lambda i: (-totals[i], i))
     chosen = ranked if top is None else ranked[:top]
-    cats = pd.DataFrame(chosen, columns=["lexicon", "category"])
-    grid = per_period.merge(cats, how="cross")
-    counted = hits_df.groupby(["group", "period", "lexicon", "category"]).size().rename("count").reset_index()
-    out = grid.merge(counted, how="left", on=["group", "period", "lexicon", "category"])
+    if not chosen:
+        return pd.DataFrame(columns=COLUMNS)
+    counted = pd.concat([keys[["group", "period"]]] * len(chosen), ignore_index=True).assign(
+        lexicon=np.repeat([order[i][0] for i in chosen], len(dated)),
+        category=np.repeat([order[i][1] for i in chosen], len(dated)),
+        count=per_doc[:, chosen].T.ravel())
+    counted = counted.groupby(["group", "period", "lexicon", "category"], sort=False)["count"].sum().reset_index()
+    cats = pd.DataFrame([order[i] for i in chosen], columns=["lexicon", "category"])
+    out = per_period.merge(cats, how="cross").merge(counted, how="left", on=["group", "period", "lexicon", "category"])
     out["count"] = out["count"].fillna(0).astype(np.int64)
     out["rate_per_10k"] = np.divide(out["count"] * 10_000, out["tokens"], out=np.zeros(len(out)),
                                     where=out["tokens"] > 0)

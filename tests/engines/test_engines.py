@@ -12,6 +12,7 @@ import pytest
 from framing import analyse, clean, load_corpus
 from framing.engines import count_corpus, merge, partitions
 from framing.engines.store import dumps, load
+from framing.engines.tally import as_analysis
 from framing.errors import FramingError, InputError
 from framing.model import Category, Lexicon, Term
 
@@ -137,6 +138,7 @@ def test_counts_file_round_trip_is_exact_and_deterministic(parts, tmp_path):
     assert_same_counts(back.counts(), tally.counts())
     assert (back.count != tally.count).nnz == 0 and (back.quoted != tally.quoted).nnz == 0
     assert back.contexts == tally.contexts and len(tally.contexts) > 0
+    assert back.dates == tally.dates and len(tally.dates) == len(tally.ids)
 
 
 def test_a_version_1_counts_file_is_read_without_contexts(parts, tmp_path):
@@ -148,13 +150,14 @@ def test_a_version_1_counts_file_is_read_without_contexts(parts, tmp_path):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         meta, arrays = json.loads(z.read("counts.json")), z.read("arrays.npz")
     meta["version"] = 1
-    del meta["contexts"]
+    del meta["contexts"], meta["dates"]
     old = io.BytesIO()
     with zipfile.ZipFile(old, "w") as z:
         z.writestr("counts.json", json.dumps(meta))
         z.writestr("arrays.npz", arrays)
     back, _, _ = load_bytes(old.getvalue(), tmp_path)
-    assert back.contexts == () and len(back.ids) > 0
+    assert back.contexts == () and back.dates == () and len(back.ids) > 0
+    assert as_analysis(back, (LEXICON,), "source", "old").document_dates() is None  # no time table then
 
 
 def test_a_file_that_is_not_a_counts_file_is_refused(tmp_path):
