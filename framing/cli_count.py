@@ -8,14 +8,16 @@ from pathlib import Path
 from .cli_common import DEFAULT_LEXICON, EXIT_OK, _need_two_groups, _progress, _read_options, _Usage, _write_table
 from .errors import FramingError
 
-# The tables a counts file can give: those computed from group x term counts alone.
-COUNTS_TABLES = ("terms", "categories", "compare", "pairs", "contrast", "sensitivity", "evidence", "translations")
+# The tables a counts file can give: those computed from group x term counts, and the rates per
+# month from the documents' counts and dates.
+COUNTS_TABLES = ("terms", "categories", "compare", "pairs", "contrast", "sensitivity", "evidence", "translations",
+                 "time")
 
 
 def _cmd_count(args) -> int:
     tally, lexicons, by = _counted(args)
     if args.table or not args.save:
-        _write_table(counts_table(tally.counts(), tuple(lexicons), by, args.table or "terms", voice=args.voice,
+        _write_table(counts_table(tally, tuple(lexicons), by, args.table or "terms", voice=args.voice,
                                   method=args.method), args.format)
     return EXIT_OK
 
@@ -86,10 +88,17 @@ def _counted(args):
     return tally, tuple(lexicons), by
 
 
-def counts_table(counts, lexicons, by: str, table: str, *, voice: str = "all", method: str = "mcq2008"):
-    """One of `COUNTS_TABLES` from group x term counts (the same functions `framing stats` uses)."""
+def counts_table(tally, lexicons, by: str, table: str, *, voice: str = "all", method: str = "mcq2008"):
+    """One of `COUNTS_TABLES` from a tally (the same functions `framing stats` uses)."""
     from . import stats
+    from .engines.tally import as_analysis
 
+    if table == "time":
+        if len(tally.dates) != len(tally.ids):
+            raise FramingError("--table time needs the documents' dates, which counts files of version 1 do not "
+                               "hold: count the corpus again")
+        return stats.time_frequencies(as_analysis(tally, lexicons, by, ""), voice)
+    counts = tally.counts()
     if table == "terms":
         return stats.frequencies(counts, voice=voice)
     if table == "categories":
@@ -116,6 +125,6 @@ def stats_from_counts_file(args) -> int:
     if args.bootstrap:
         raise _Usage("--bootstrap needs the documents: give the corpus itself, not a counts file")
     tally, lexicons, by = load(Path(args.corpus))
-    _write_table(counts_table(tally.counts(), lexicons, by, args.table, voice=args.voice, method=args.method),
+    _write_table(counts_table(tally, lexicons, by, args.table, voice=args.voice, method=args.method),
                  args.format)
     return EXIT_OK

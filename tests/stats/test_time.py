@@ -47,3 +47,20 @@ def test_the_counts_file_gives_the_corpus_table(analyses):
     for voice in ("all", "own", "quoted"):
         pd.testing.assert_frame_equal(stats.time_frequencies(analyses["corpus"], voice),
                                       stats.time_frequencies(analyses["counts"], voice), check_dtype=False)
+
+
+def test_framing_stats_of_a_counts_file_prints_the_corpus_time_table(tmp_path):
+    import subprocess
+    import sys
+
+    def run(*argv):
+        out = subprocess.run([sys.executable, "-m", "framing", *argv], capture_output=True, text=True, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    path = tmp_path / "t.csv"
+    pd.DataFrame(ROWS, columns=["id", "source", "date", "text"]).to_csv(path, index=False)
+    run("count", str(path), "--save", str(tmp_path / "t.framing"), "-q")
+    from_file = run("stats", str(tmp_path / "t.framing"), "--table", "time")
+    assert from_file == run("stats", str(path), "--table", "time", "-q")
+    assert "2024-01" in from_file and "2024-02" in from_file
