@@ -328,8 +328,15 @@ def candidate_pairs(x: sparse.csr_matrix, groups: np.ndarray, *, per_group: int 
             val[first] = -1.0
         a, b = perm[row[chosen]], perm[col[chosen]]
         codes.append(np.minimum(a, b) * n + np.maximum(a, b))
-    code = np.unique(np.concatenate(codes))
+    code = distinct(np.concatenate(codes))
     return code // n, code % n
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` of a 1-d array, by one sort: NumPy 2.4's `np.unique` hashes first,
+    16 times slower on a million pair codes (1.16 s against 0.07 s)."""
+    values = np.sort(values, kind="stable")
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def heavy_terms(x: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
@@ -545,7 +552,7 @@ def _joined(mutual: pd.DataFrame, n: int, codes: np.ndarray) -> np.ndarray:
     sizes = np.bincount(component)
     # Two articles of one source in a chain of pairs: a chain of related stories, not one story
     # told once by each outlet. Only its direct pairs stand; other groups of three or more join.
-    per_source = np.unique(component * (int(codes.max()) + 1) + codes)
+    per_source = distinct(component * (int(codes.max()) + 1) + codes)
     sources = np.bincount(per_source // (int(codes.max()) + 1), minlength=len(sizes))
     joins = (sizes > 2) & (sources == sizes)
     members = np.flatnonzero(joins[component])

@@ -30,7 +30,8 @@ MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest grou
 DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
 WORD_CONTEXTS = 12   # uses of each discovered word embedded in the page
 MAX_PANELS = 8       # retellings aligned in full
-MAX_RETELLING_DOCS = 3000  # articles the report pairs into retellings without a story column
+MAX_RETELLING_DOCS = 25_000  # articles the report pairs into retellings without a story column
+# (about 30 s of pairing on two cores: benchmarks/bench_retellings.py; framing retellings has no cap)
 PLOT_POINTS = 600     # rows of each plotted comparison (the extremes and the most frequent terms), chosen once
 
 
@@ -266,9 +267,9 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     story = None
     if options.story:
         story = [d.meta.get(options.story) or None for d in analysis.corpus.documents]
-    # Retellings compare articles with each other: on a large corpus about one topic the cost
-    # grows with the square of its size, so the page pairs them up to MAX_RETELLING_DOCS (or by
-    # a story column) and says so; framing retellings CORPUS pairs any corpus.
+    # Retellings grow linearly with the articles, but at about 1,000 articles a second: past
+    # MAX_RETELLING_DOCS the page leaves them out (unless a story column names the pairs) and
+    # says so, and framing retellings CORPUS pairs any corpus.
     pairs = None
     if several and texts and (story is not None or len(analysis.corpus) <= MAX_RETELLING_DOCS):
         pairs = retellings(analysis.corpus, labels, story=story)

@@ -19,7 +19,7 @@ def build(inputs: ReportInputs) -> Section | None:
     if pairs is None and len(inputs.groups) > 1 and len(inputs.analysis.corpus) > MAX_RETELLING_DOCS:
         return Section("retellings", "Two tellings of one story", (
             f"With {len(inputs.analysis.corpus):,} articles the page does not look for retellings (more than "
-            f"{MAX_RETELLING_DOCS:,}: comparing every article with the others would take long). Name each "
+            f"{MAX_RETELLING_DOCS:,}: pairing them takes about a second per thousand articles). Name each "
             "article's story with framing report --story-col NAME, or list the pairs with framing retellings "
             "CORPUS and align any two with framing diff A B --corpus CORPUS.",))
     if pairs is None or pairs.empty:
