@@ -170,12 +170,8 @@ def _threshold(n: int, min_share: float, min_docs: int) -> int:
     return min(usual, small) if min_docs > SMALL_GROUP_DOCS else usual
 
 
-def _word_key(word: str) -> str:
-    return _DIGITS.sub("0", word.casefold())
-
-
 def _key(text: str) -> str:
-    """The normal form compared: its words are those of `_word_key`, one space apart."""
+    """The normal form compared: words case folded, each run of digits one 0, one space apart."""
     return _DIGITS.sub("0", " ".join(text.split()).casefold())
 
 
@@ -227,9 +223,20 @@ def _source_suffix(value: str | None, source: str | None) -> str | None:
     return None
 
 
-def _lines(text: str) -> list[tuple[str, str]]:
-    """(key, line) of the text's non-blank lines, stripped."""
-    return [(_key(line), line.strip()) for line in text.split("\n") if line.strip()]
+def _lines(text: str, keys: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(key, line) of the text's non-blank lines, stripped; `keys` (line -> key) is filled in
+    and read, so that removal does not normalise the lines finding did again."""
+    if keys is None:
+        return [(_key(line), line.strip()) for line in text.split("\n") if line.strip()]
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            k = keys.get(line)
+            if k is None:
+                k = keys[line] = _key(line)
+            out.append((k, line))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +257,11 @@ def find_boilerplate(corpus: Corpus, labels: Sequence[str], *, min_share: float 
         raise ValueError(f"min_share must be a share between 0 and 1, not {min_share!r}")
     if isinstance(min_docs, bool) or not isinstance(min_docs, int) or min_docs < 1:
         raise ValueError(f"min_docs must be a whole number of at least 1, not {min_docs!r}")
+    return _find(corpus, labels, min_share, min_docs, edges, publisher, spread, None)
+
+
+def _find(corpus: Corpus, labels: Sequence[str], min_share: float, min_docs: int, edges: bool, publisher: bool,
+          spread: bool, keys: dict[str, str] | None) -> Boilerplate:
     docs = corpus.documents
     if len(labels) != len(docs):
         raise ValueError(f"{len(labels)} labels for {len(docs)} documents")
@@ -258,60 +270,177 @@ def find_boilerplate(corpus: Corpus, labels: Sequence[str], *, min_share: float 
         members[label].append(d)
     groups = {}
     for group, group_docs in members.items():
-        rows = _find_group(group_docs, _threshold(len(group_docs), min_share, min_docs), edges, publisher)
+        rows = _find_group(group_docs, _threshold(len(group_docs), min_share, min_docs), edges, publisher, keys)
         groups[group] = tuple(sorted(rows, key=lambda r: (-r.documents, KINDS.index(r.kind), r.text)))
     return Boilerplate(groups=groups, documents={g: len(m) for g, m in members.items()}, labels=tuple(labels),
                        ids=tuple(d.id for d in docs), min_share=min_share, min_docs=min_docs, spread=spread)
 
 
-def _find_group(docs: list[Document], threshold: int, edges: bool, publisher: bool) -> list[Repeated]:
+def _find_group(docs: list[Document], threshold: int, edges: bool, publisher: bool,
+                keys: dict[str, str] | None = None) -> list[Repeated]:
     found = _find_suffixes(docs, threshold) if publisher else []
-    doc_lines = [lines for lines in (_lines(d.text) for d in docs) if len(lines) > 1]
+    doc_lines = [lines for lines in (_lines(d.text, keys) for d in docs) if len(lines) > 1]
     if len(doc_lines) < threshold:
         return found
-    examples: dict[str, str] = {}
     line_docs: Counter[str] = Counter()
     for lines in doc_lines:
         line_docs.update({k for k, _ in lines})
-        for k, line in lines:
-            examples.setdefault(k, line)
     boiler = {k for k, n in line_docs.items() if n >= threshold}
+    examples = _first_lines(doc_lines, boiler)
     found += [Repeated(k, "line", line_docs[k], examples[k]) for k in boiler]
     if not edges:
         return found
-    # The rest is read on the lines that stay.
+    # The rest is read on the lines that stay, as word lists.
     doc_lines = [[(k, line) for k, line in lines if k not in boiler] for lines in doc_lines]
-    sentence_docs: Counter[str] = Counter()
-    opening_docs: Counter[tuple[str, ...]] = Counter()
-    for lines in doc_lines:
-        sentences: set[str] = set()
-        openings: set[tuple[str, ...]] = set()
-        for k, line in lines:
-            words = k.split(" ")
-            if len(words) > 2:
-                for s in _edge_sentences(line):
-                    if s is None:
-                        continue
-                    sk = _key(s)
-                    if len(sk.split(" ")) <= MAX_SENTENCE_WORDS and any(c.isalnum() for c in sk):
-                        sentences.add(sk)
-                        examples.setdefault(sk, s)
-            for n in range(2, min(MAX_OPENING_WORDS, len(words) - 1) + 1):
-                openings.add(tuple(words[:n]))
-        sentence_docs.update(sentences)
-        opening_docs.update(openings)
-    found += [Repeated(k, "sentence", n, examples[k]) for k, n in sentence_docs.items()
-              if n >= threshold and k not in boiler]
-    bare_docs = [" " + " \n ".join(_bare(k) for k, _ in lines) + " " for lines in doc_lines]
-    openings = _openings(opening_docs, bare_docs, max(threshold, math.ceil(OPENING_SHARE * len(docs))))
+    found += _edge_repeats(doc_lines, threshold, boiler)
+    opening_threshold = max(threshold, math.ceil(OPENING_SHARE * len(docs)))
+    opening_docs = _opening_counts(doc_lines, opening_threshold)
+    bare_docs = _BareDocs([[k for k, _ in lines] for lines in doc_lines])
+    openings = _openings(opening_docs, bare_docs, opening_threshold)
     found += [Repeated(" ".join(o), "opening", n, _example(doc_lines, o)) for o, n in openings.items()]
-    found += _inner(doc_lines, bare_docs, openings, threshold)
+    found += _inner(doc_lines, openings, threshold)
     return found
 
 
-def _openings(opening_docs: Counter[tuple[str, ...]], bare_docs: list[str],
+def _first_lines(doc_lines: list[list[tuple[str, str]]], wanted: set[str]) -> dict[str, str]:
+    """The first line, as written, of each key in `wanted`."""
+    out: dict[str, str] = {}
+    if wanted:
+        for lines in doc_lines:
+            for k, line in lines:
+                if k in wanted and k not in out:
+                    out[k] = line
+    return out
+
+
+def _edge_repeats(doc_lines: list[list[tuple[str, str]]], threshold: int, boiler: set[str]) -> list[Repeated]:
+    """The first and last sentences of lines (of at most MAX_SENTENCE_WORDS words) in `threshold`
+    documents or more. Splitting a line into sentences is the costly part, so it is done only
+    for the lines that can hold such a sentence: a sentence ends at a word ending in . ! or ?
+    (before closing quotes or brackets) and begins after one, so a line's first sentence is one
+    of the runs of words from its start to such a word, and its last one of the runs after such
+    a word to its end (`_runs`); a line is split only when one of its runs (counted once per
+    document, whichever edge) is in `threshold` documents, since every document holding a
+    frequent sentence holds it as such a run."""
+    run_docs: Counter[str] = Counter()
+    line_runs = []
+    for lines in doc_lines:
+        per_line = [_runs(k) for k, _ in lines]
+        line_runs.append(per_line)
+        run_docs.update(set().union(*per_line))
+    frequent = {r for r, n in run_docs.items() if n >= threshold}
+    if not frequent:
+        return []
+    sentence_docs: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    for lines, per_line in zip(doc_lines, line_runs):
+        sentences: set[str] = set()
+        for (_, line), runs in zip(lines, per_line):
+            if runs.isdisjoint(frequent):
+                continue
+            for sentence in _edge_sentences(line):
+                if sentence is None:
+                    continue
+                sk = _key(sentence)
+                if len(sk.split(" ")) <= MAX_SENTENCE_WORDS and any(c.isalnum() for c in sk):
+                    sentences.add(sk)
+                    examples.setdefault(sk, sentence)
+        sentence_docs.update(sentences)
+    repeated = {k: n for k, n in sentence_docs.items() if n >= threshold and k not in boiler}
+    # A sentence's example is a whole line with its key where there is one (as written, that
+    # line comes first), else its first occurrence as a sentence.
+    whole = _first_lines(doc_lines, set(repeated))
+    return [Repeated(k, "sentence", n, whole.get(k, examples[k])) for k, n in repeated.items()]
+
+
+_RUN_END = re.compile(r"[.!?][\"')\]]* ")  # the end of a word a sentence can end with, in a key
+_FIRST_WORDS = re.compile(rf"(?:\S+ ){{{MAX_SENTENCE_WORDS}}}")  # a key's first words, each with its space
+
+
+def _runs(key: str) -> set[str]:
+    """The keys of the sentences a line of this key (three words or more) can begin or end
+    with, and some more: its runs of at most MAX_SENTENCE_WORDS words from the start to a word
+    a sentence can end with (not its last word), and from after such a word to the end."""
+    if key.count(" ", 0, 200) < 2 and key.count(" ") < 2:
+        return set()
+    head = _FIRST_WORDS.match(key)
+    head_text = key if head is None else head.group()  # the whole key: its last word is not followed by a space
+    out = {key[:m.end() - 1] for m in _RUN_END.finditer(head_text)}
+    parts = key.rsplit(" ", MAX_SENTENCE_WORDS + 1)  # the last words, and the word before them
+    tail = key if len(parts) <= MAX_SENTENCE_WORDS + 1 else key[len(parts[0]) + 1:]
+    out.update(tail[m.end():] for m in _RUN_END.finditer(tail))
+    return out
+
+
+def _opening_counts(doc_lines: list[list[tuple[str, str]]], threshold: int) -> dict[tuple[str, ...], list[int]]:
+    """The documents (positions in `doc_lines`) in which each line opening of 2 to
+    MAX_OPENING_WORDS words (a line has at least one word more) opens a line, for the openings
+    of `threshold` documents or more. Every opening of a frequent one is frequent, so the longer
+    openings are read only on lines whose first two words are."""
+    pairs: Counter[str] = Counter()
+    line_pairs = []
+    for lines in doc_lines:
+        firsts = [_first_two(k) for k, _ in lines]
+        line_pairs.append(firsts)
+        pairs.update(set(firsts))
+    frequent = {p for p, n in pairs.items() if p and n >= threshold}
+    found: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    if not frequent:
+        return {}
+    for i, (lines, firsts) in enumerate(zip(doc_lines, line_pairs)):
+        openings: set[tuple[str, ...]] = set()
+        for (k, _), pair in zip(lines, firsts):
+            if pair in frequent:
+                words = k.split(" ", MAX_OPENING_WORDS)
+                for n in range(2, min(MAX_OPENING_WORDS, len(words) - 1) + 1):
+                    openings.add(tuple(words[:n]))
+        for o in openings:
+            found[o].append(i)
+    return {o: docs for o, docs in found.items() if len(docs) >= threshold}
+
+
+def _first_two(key: str) -> str:
+    """The first two words of a key of three words or more, else ""."""
+    second = key.find(" ", key.find(" ") + 1)
+    return key[:second] if second > 0 and key.find(" ") >= 0 else ""
+
+
+class _BareDocs:
+    """Documents' lines without punctuation (`_bare`), one " \n " between lines, to count the
+    documents a phrase's words are in (punctuation ignored). A document's is made only when a
+    phrase's longest word is in its keys (every word of a key's bare form is in the key), so
+    a phrase of rare words reads few documents."""
+
+    def __init__(self, doc_keys: list[list[str]]):
+        self._keys = doc_keys
+        self._joined = ["\n".join(keys) for keys in doc_keys]
+        self._bare: list[str | None] = [None] * len(doc_keys)
+
+    def containing(self, phrase: str, known: set[int] = frozenset(), limit: float = math.inf) -> int:
+        """How many documents, besides those of `known` (which hold it), have the bare form of
+        `phrase` in their bare text (as whole words); counting stops once past `limit` (a bound
+        past which the caller's test fails whatever the rest)."""
+        needle = " " + _bare(phrase) + " "
+        if not needle.strip():
+            return 0
+        longest = max(needle.split(), key=len)
+        found = 0
+        for i, joined in enumerate(self._joined):
+            if i in known or longest not in joined:
+                continue
+            bare = self._bare[i]
+            if bare is None:
+                bare = self._bare[i] = " " + " \n ".join(_bare(k) for k in self._keys[i]) + " "
+            if needle in bare:
+                found += 1
+                if found > limit:
+                    break
+        return found
+
+
+def _openings(opening_docs: dict[tuple[str, ...], list[int]], bare_docs: _BareDocs,
               threshold: int) -> dict[tuple[str, ...], int]:
-    frequent = {o: n for o, n in opening_docs.items() if n >= threshold}
+    frequent = {o: len(docs) for o, docs in opening_docs.items() if len(docs) >= threshold}
     widest: dict[tuple[str, ...], int] = {}  # the most documents any one-word extension reaches
     for o, n in frequent.items():
         if len(o) > 2:
@@ -320,8 +449,10 @@ def _openings(opening_docs: Counter[tuple[str, ...]], bare_docs: list[str],
     for o, n in frequent.items():
         if not _has_content(o) or (len(o) < MAX_OPENING_WORDS and widest.get(o, 0) >= 0.5 * n):
             continue
-        needle = " " + _bare(" ".join(o)) + " "
-        if n >= PURITY * sum(needle in text for text in bare_docs):
+        # Pure: at least PURITY of the documents holding its words (punctuation ignored) have
+        # it opening a line, and those that do hold them.
+        extra = bare_docs.containing(" ".join(o), set(opening_docs[o]), limit=n / PURITY - n + 1)
+        if n >= PURITY * (n + extra):
             out[o] = n
     return out
 
@@ -342,44 +473,49 @@ def _longest_opening(words: list[str], openings: set[tuple[str, ...]], sizes: li
     return 0
 
 
-def _inner(doc_lines: list[list[tuple[str, str]]], bare_docs: list[str], openings: dict[tuple[str, ...], int],
+def _inner(doc_lines: list[list[tuple[str, str]]], openings: dict[tuple[str, ...], int],
            threshold: int) -> list[Repeated]:
     """Phrases of the lines that boilerplate openings open, repeated there and rare elsewhere."""
     if not openings:
         return []
     sizes = sorted({len(o) for o in openings}, reverse=True)
+    starts = {o[0] for o in openings}
     phrase_docs: Counter[tuple[str, ...]] = Counter()
     opened_by: dict[tuple[str, ...], tuple[str, ...]] = {}  # phrase -> an opening of a line it is in
+    outside_keys = []  # each document's keys of the lines no opening opens
     for lines in doc_lines:
         seen: set[tuple[str, ...]] = set()
+        outside = []
         for k, _ in lines:
-            words = k.split(" ")
-            start = _longest_opening(words, openings, sizes)
-            if start:
-                rest = words[start:]
-                for n in range(MIN_INLINE_WORDS, MAX_OPENING_WORDS + 1):
-                    for i in range(len(rest) - n + 1):
-                        phrase = tuple(rest[i:i + n])
-                        seen.add(phrase)
-                        opened_by.setdefault(phrase, tuple(words[:start]))
+            start, words = 0, None
+            if k.partition(" ")[0] in starts:  # only a line whose first word opens one can be opened
+                words = k.split(" ")
+                start = _longest_opening(words, openings, sizes)
+            if not start:
+                outside.append(k)
+                continue
+            rest = words[start:]
+            for n in range(MIN_INLINE_WORDS, MAX_OPENING_WORDS + 1):
+                for i in range(len(rest) - n + 1):
+                    phrase = tuple(rest[i:i + n])
+                    seen.add(phrase)
+                    opened_by.setdefault(phrase, tuple(words[:start]))
         phrase_docs.update(seen)
+        outside_keys.append(outside)
     # A widget's own text is in most of its lines: at least half the documents of the opening.
     frequent = sorted(((p, n) for p, n in phrase_docs.items() if n >= threshold and _has_content(p)
                        and n >= 0.5 * openings[opened_by[p]]), key=lambda pn: (-pn[1], -len(pn[0]), pn[0]))
     if not frequent:
         return []
     # Where a phrase occurs outside the opened lines: the documents' text without those lines.
-    outside = [" " + " \n ".join(_bare(k) for k, _ in lines
-                                 if not _longest_opening(k.split(" "), openings, sizes)) + " "
-               for lines in doc_lines]
+    outside_docs = _BareDocs(outside_keys)
     kept: list[str] = []
     out = []
     for p, n in frequent:
         joined = " " + " ".join(p) + " "
         if any(joined in q or q in joined for q in kept):
             continue  # overlaps a phrase already kept, of more documents
-        needle = " " + _bare(joined) + " "
-        if needle.strip() and n >= PURITY * (n + sum(needle in text for text in outside)):
+        if _bare(joined) and n >= PURITY * (n + outside_docs.containing(joined, limit=n / PURITY - n + 1)):
             kept.append(joined)
             example = next(line for lines in doc_lines for k, line in lines if joined.strip() in k)
             out.append(Repeated(joined.strip(), "inner", n, example))
@@ -446,7 +582,12 @@ class _Rules:
         self.inline = _index(inline)
         self.inner = _index({**inner, **inline})
         # The longest digit-free piece of each inline phrase: a line holding none is not scanned.
-        self.anchors = {max(_DIGITS.split(" ".join(p)), key=len) for p in inline} - {""}
+        anchored: dict[str, list[str]] = defaultdict(list)  # anchor -> the phrases (keys) it is part of
+        for p in sorted(inline):
+            anchored[max(_DIGITS.split(" ".join(p)), key=len)].append(" ".join(p))
+        anchored.pop("", None)
+        self.anchors = set(anchored)
+        self.anchored = {a: tuple(ps) for a, ps in anchored.items()}
         # The texts removable at edges by their first and by their last word: a line whose key
         # neither begins nor ends with one of them is not split into sentences (a boilerplate
         # sentence's key begins or ends the key of a line it begins or ends).
@@ -468,11 +609,32 @@ def _by_word(texts: Iterable[str], *, first: bool) -> dict[str, tuple[str, ...]]
 
 def _edge_candidate(key: str, rule: _Rules) -> bool:
     """Whether the key of a line begins or ends with a text removable at its edges."""
-    starting = rule.edge_firsts.get(key.split(" ", 1)[0])
+    starting = rule.edge_firsts.get(_first_word(key))
     if starting and key.startswith(starting):
         return True
-    ending = rule.edge_lasts.get(key.rsplit(" ", 1)[-1])
+    ending = rule.edge_lasts.get(key[key.rfind(" ") + 1:])
     return bool(ending) and key.endswith(ending)
+
+
+def _phrase_starts(key: str, anchors: list[str], rule: _Rules) -> list[int]:
+    """The words (numbers, in order) of `key` at which one of the inline phrases of `anchors`
+    begins, as whole words."""
+    out = set()
+    for a in anchors:
+        for phrase in rule.anchored[a]:
+            pos = key.find(phrase)
+            while pos >= 0:
+                end = pos + len(phrase)
+                if (pos == 0 or key[pos - 1] == " ") and (end == len(key) or key[end] == " "):
+                    out.add(key.count(" ", 0, pos))
+                pos = key.find(phrase, pos + 1)
+    return sorted(out)
+
+
+def _first_word(key: str) -> str:
+    """The first word of a key (without copying the rest, as split and partition would)."""
+    space = key.find(" ")
+    return key if space < 0 else key[:space]
 
 
 def _index(phrases: dict[tuple[str, ...], str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -488,6 +650,18 @@ def remove_boilerplate(corpus: Corpus, found: Boilerplate) -> tuple[Corpus, Remo
 
     Documents left with no text are moved to `skipped` with the reason, so nothing is lost
     silently; a corpus note says how much was removed."""
+    return _remove(corpus, found, None)
+
+
+def find_and_remove(corpus: Corpus, labels: Sequence[str]) -> tuple[Corpus, Removal]:
+    """`remove_boilerplate(corpus, find_boilerplate(corpus, labels))`, with each line normalised
+    once for both (the normal forms are most of the cost)."""
+    keys: dict[str, str] = {}
+    found = _find(corpus, labels, MIN_SHARE, MIN_DOCS, True, True, True, keys)
+    return _remove(corpus, found, keys)
+
+
+def _remove(corpus: Corpus, found: Boilerplate, keys: dict[str, str] | None) -> tuple[Corpus, Removal]:
     docs = corpus.documents
     if len(docs) != len(found.ids) or any(d.id != i for d, i in zip(docs, found.ids)):
         raise ValueError("this boilerplate was found on another corpus; call find_boilerplate on this one")
@@ -507,7 +681,7 @@ def remove_boilerplate(corpus: Corpus, found: Boilerplate) -> tuple[Corpus, Remo
             kept.append(d)
             continue
         tally: Counter[str] = Counter()
-        text, lines, pieces = _clean(d.text, d.source, rule, tally, whole=True)
+        text, lines, pieces = _clean(d.text, d.source, rule, tally, whole=True, keys=keys)
         title, _, title_pieces = _clean(d.title, d.source, rule, tally, whole=False) if d.title else (d.title, 0, 0)
         if not tally:
             kept.append(d)
@@ -537,7 +711,8 @@ def remove_boilerplate(corpus: Corpus, found: Boilerplate) -> tuple[Corpus, Remo
     return Corpus(name=corpus.name, documents=tuple(kept), skipped=tuple(skipped), notes=tuple(notes)), removal
 
 
-def _clean(text: str, source: str | None, rule: _Rules, tally: Counter[str], *, whole: bool) -> tuple[str, int, int]:
+def _clean(text: str, source: str | None, rule: _Rules, tally: Counter[str], *, whole: bool,
+           keys: dict[str, str] | None = None) -> tuple[str, int, int]:
     """(text without its boilerplate, lines removed, pieces removed); `tally` counts what went.
     `whole`: a document's text (a title only loses its publisher suffix)."""
     pieces = 0
@@ -560,7 +735,8 @@ def _clean(text: str, source: str | None, rule: _Rules, tally: Counter[str], *, 
         if not line.strip():
             out.append("")
             continue
-        new, n = _clean_line(line.strip(), rule, tally)
+        stripped = line.strip()
+        new, n = _clean_line(stripped, rule, tally, keys.get(stripped) if keys else None)
         if new:
             pieces += n
             out.append(new)
@@ -571,19 +747,25 @@ def _clean(text: str, source: str | None, rule: _Rules, tally: Counter[str], *, 
     return _BLANKS.sub("\n\n", "\n".join(out)).strip(), removed, pieces
 
 
-def _words(line: str) -> list[tuple[int, str]]:
-    """(offset, key) of each word of a line."""
-    return list(zip((m.start() for m in _WORD.finditer(line)), _key(line).split(" ")))
+def _words(line: str, key: str) -> list[tuple[int, str]]:
+    """(offset, key) of each word of a line whose key is `key`."""
+    return list(zip((m.start() for m in _WORD.finditer(line)), key.split(" ")))
 
 
-def _clean_line(line: str, rule: _Rules, tally: Counter[str]) -> tuple[str, int]:
-    """The line without its boilerplate ("" if none is left or it is a widget), and the pieces removed."""
-    key = _key(line)
+def _clean_line(line: str, rule: _Rules, tally: Counter[str], key: str | None = None) -> tuple[str, int]:
+    """The line without its boilerplate ("" if none is left or it is a widget), and the pieces
+    removed; `key` is the line's `_key` when known."""
+    if key is None:
+        key = _key(line)
     if key in rule.edges:
         tally[f"{'line' if key in rule.lines else 'sentence'}: {key}"] += 1
         return "", 0
+    edge = bool(rule.edges) and key.count(" ") >= 2 and _edge_candidate(key, rule)
+    if not edge and _first_word(key) not in rule.opening_starts and not (
+            rule.inline and any(a in key for a in rule.anchors)):
+        return line, 0  # most lines: nothing of the rules can be in them
     found: Counter[str] = Counter()
-    if rule.edges and key.count(" ") >= 2 and _edge_candidate(key, rule):
+    if edge:
         while True:
             first, last = _edge_sentences(line)
             if first is not None and _key(first) in rule.edges:
@@ -594,18 +776,20 @@ def _clean_line(line: str, rule: _Rules, tally: Counter[str]) -> tuple[str, int]
                 found[f"sentence: {_key(last)}"] += 1
             else:
                 break
-        if _key(line) in rule.edges:
-            found[f"sentence: {_key(line)}"] += 1
+    line_key = key  # the key of the line as it is now
+    if found:  # sentences stripped from its edges
+        line_key = _key(line)
+        if line_key in rule.edges:
+            found[f"sentence: {line_key}"] += 1
             tally.update(found)
             return "", 0
     edge_pieces = sum(found.values())
     words = None
     cuts: list[tuple[int, int]] = []
     start = 0
-    first_word = line.split(None, 1)[0] if line else ""
     widget_only = False
-    if rule.opening_starts and _word_key(first_word) in rule.opening_starts:
-        words = _words(line)
+    if rule.opening_starts and _first_word(line_key) in rule.opening_starts:
+        words = _words(line, line_key)
         start = _longest_opening([w[1] for w in words], rule.all_openings, rule.opening_sizes)
         if start:
             opening = tuple(w[1] for w in words[:start])
@@ -613,19 +797,27 @@ def _clean_line(line: str, rule: _Rules, tally: Counter[str]) -> tuple[str, int]
             cuts.append((0, words[start][0]))
             found[f"opening: {' '.join(opening)}"] += 1
     index = rule.inner if start else rule.inline
-    if index and (start or any(a in key for a in rule.anchors)):
+    # The words a phrase can begin at: after an opening, any; else where a phrase whose anchor
+    # the line holds occurs in its key (no phrase matches anywhere else).
+    positions: Iterable[int] | None = None
+    if index and start:
+        positions = range(start, len(words))
+    elif index and any(a in key for a in rule.anchors):
+        positions = _phrase_starts(line_key, [a for a in rule.anchors if a in key], rule)
+    if positions:
         if words is None:
-            words = _words(line)
-        i = start
-        while i < len(words):
+            words = _words(line, line_key)
+        after = start  # the first word not yet cut
+        for i in positions:
+            if i < after:
+                continue
             for phrase, label in index.get(words[i][1], ()):
                 n = len(phrase)
                 if tuple(w[1] for w in words[i:i + n]) == phrase:
                     cuts.append((words[i][0], words[i + n][0] if i + n < len(words) else len(line)))
                     found[label] += 1
-                    i += n - 1
+                    after = i + n
                     break
-            i += 1
     inside = len(cuts) - (1 if start else 0)
     if widget_only and not inside:  # another group's opening, without its widget: ordinary words here
         cuts, start = [], 0

@@ -9,7 +9,7 @@ from typing import Any
 from ..analyses.retellings import TermCounts
 from ..grouping import group_labels
 from ..model import Corpus
-from .boilerplate import Removal, find_boilerplate, remove_boilerplate
+from .boilerplate import Removal, find_and_remove
 from .duplicates import NEAR, Duplicates, Mode, check_mode, dedupe, find_duplicates, kept_counts
 
 ALL = "(all documents)"
@@ -74,7 +74,7 @@ def without_boilerplate(corpus: Corpus, *, by: str = "source") -> tuple[Corpus, 
     Boilerplate is a publisher's: it is looked for per source when documents have sources,
     otherwise per group of `by`."""
     key = "source" if any(d.source for d in corpus.documents) else by
-    return remove_boilerplate(corpus, find_boilerplate(corpus, group_labels(corpus, key)))
+    return find_and_remove(corpus, group_labels(corpus, key))
 
 
 def clean(corpus: Corpus, *, by: str = "source", boilerplate: bool = True, dedupe_mode: Mode = "none",
