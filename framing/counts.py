@@ -55,10 +55,10 @@ def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[
     owner = np.repeat(np.arange(len(pairs)), [len(sp) for sp in spans])
     quoted_tokens = np.bincount(owner, weights=quoted, minlength=len(pairs)).astype(np.int64)
     out = []
-    for (doc, group), n, q in zip(pairs, tokens.tolist(), quoted_tokens.tolist()):
+    for (doc, group), n, q, quotes in zip(pairs, tokens.tolist(), quoted_tokens.tolist(), spans):
         language = doc.language or detect_language(doc.text)
         matches = tuple(m for matcher in matchers if lexicon_applies(matcher.lexicon.language, language)
-                        for m in matcher.match(doc))
+                        for m in matcher.match(doc, quotes))
         out.append(DocumentProfile(doc.id, group, n, q, matches, language))
     return out
 

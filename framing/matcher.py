@@ -31,6 +31,7 @@ cannot find (a word that is only `*`, which the lexicon loader refuses) is scann
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .clitics import with_proclitics
@@ -198,13 +199,14 @@ class Matcher:
         """(start, end, category, term) of every match in `text`, by position, then category order."""
         return [(start, end, info[3].category, info[3].term) for start, end, info in self._hits(text)]
 
-    def match(self, doc: Document) -> tuple[Match, ...]:
-        """All matches in one document: a pure function of the document, for a map over a corpus."""
+    def match(self, doc: Document, quotes: Sequence[tuple[int, int]] | None = None) -> tuple[Match, ...]:
+        """All matches in one document: a pure function of the document, for a map over a corpus.
+        `quotes`: the text's `quote_spans`, when already found."""
         text = doc.text
         hits = self._hits(text)
         if not hits:
             return ()
-        spans = quote_spans(text)
+        spans = quote_spans(text) if quotes is None else quotes
         # Whether a start is quoted, as framing.quotes.QuoteIndex answers it (the last quotation
         # starting at or before it ends after it), walking the quotations as the starts grow.
         q, last, quote_end = 0, len(spans), -1

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 # Hebrew letters (final forms included), Yiddish ligatures, and the points that may sit between a
 # letter and the gershayim after it.
@@ -110,10 +110,9 @@ _SCAN = re.compile(
 )
 
 
-def _marks(text: str) -> Iterator[tuple[str, int, int]]:
+def _marks(text: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each mark, paragraph break and single-quoted span, in order."""
-    for m in _SCAN.finditer(text):
-        yield m.lastgroup, m.start(), m.end()
+    return [(m.lastgroup, m.start(), m.end()) for m in _SCAN.finditer(text)]
 
 
 def _pair(marks: Iterable[tuple[str, int, int]], length: int) -> list[tuple[int, int]]:
