@@ -244,4 +244,9 @@ def agency_table(rows: pd.DataFrame, by: str = "group") -> pd.DataFrame:
     return table.reset_index()[cols]
 
 
-__all__ = ["AGENTLESS", "COLUMNS", "CONSTRUCTIONS", "agency_table", "casualties", "names_party"]
+def example_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows the report lists as examples, in order: the passives, with an agent and without."""
+    return rows[rows["construction"].isin(["passive_agentless", "passive_agent"])]
+
+
+__all__ = ["AGENTLESS", "COLUMNS", "CONSTRUCTIONS", "agency_table", "casualties", "example_rows", "names_party"]

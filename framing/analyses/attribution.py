@@ -132,6 +132,11 @@ def attributions(corpus: Corpus, labels: Sequence[str], *, verbs: VerbClasses | 
     return frame.astype({"start": "int64", "end": "int64"})
 
 
+def example_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows the report lists as examples, in order: every verb that is not neutral."""
+    return rows[rows["verb_class"] != "neutral"]
+
+
 # The tables and the verb file have modules of their own; their public names stay importable here.
 from .attribution_tables import (  # noqa: E402
     TABLE_COLUMNS,
@@ -142,4 +147,4 @@ from .attribution_tables import (  # noqa: E402
 )
 
 __all__ = ["COLUMNS", "TABLE_COLUMNS", "Asymmetry", "VerbClasses", "attribution_asymmetry", "attribution_table",
-           "attributions", "load_verb_classes", "normalize_speaker"]
+           "attributions", "example_rows", "load_verb_classes", "normalize_speaker"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Literal, get_args
 
 from ..errors import FramingError
@@ -41,11 +42,14 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
                  by: str = "source", selection: Selection | None = None, boilerplate: bool = True,
                  nested: bool = False, jobs: int | None = None, engine: Engine = "local",
                  scheduler: str | None = None, add_to: tuple[Tally, Sequence[Lexicon], str] | None = None,
-                 piece_bytes: int = PIECE_BYTES, progress: Progress | None = None) -> Tally:
+                 piece_bytes: int = PIECE_BYTES, progress: Progress | None = None,
+                 verbs: str | Path = "verbs") -> Tally:
     """Count `source` (a file, a folder, a glob pattern, or several of these) in partitions and
     merge them in order. `add_to`: (tally, lexicons, by) of a counts file; its documents are
     kept, documents with an id it holds are not counted again, and its lexicons and grouping
     must be the ones given here. A JSON Lines file larger than `piece_bytes` is counted in pieces.
+    `verbs`: the attribution's verb file or name (`framing.analyses.verbs.load_verb_classes`:
+    "verbs" is ./lexicons/verbs.yaml when there is one, else the bundled file).
     The result is the same for every `jobs` and engine."""
     engine = check_engine(engine)
     jobs = default_jobs() if jobs is None else jobs
@@ -61,8 +65,10 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
             raise FramingError(f"the counts file groups documents by {old_by!r}, not {by!r}; give --by {old_by}")
     sources = [source] if isinstance(source, str) else list(source)
     parts = tuple(p for s in sources for p in partitions(s, piece_bytes, options))
+    from ..analyses.verbs import load_verb_classes
+
     job = CountJob(lexicons, options or ReadOptions(), by, selection or Selection(), boilerplate, nested,
-                   frozenset(add_to[0].ids) if add_to is not None else frozenset())
+                   frozenset(add_to[0].ids) if add_to is not None else frozenset(), load_verb_classes(verbs))
     if engine == "dask":
         from .dask_cluster import run_dask
 

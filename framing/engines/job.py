@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..analyses.verbs import VerbClasses
 from ..errors import InputError
 from ..model import Lexicon
 from ..reading.options import ReadOptions
@@ -64,6 +65,7 @@ class CountJob:
     boilerplate: bool = True
     nested: bool = False
     exclude: frozenset[str] = frozenset()  # ids already counted (framing count --add)
+    verbs: VerbClasses | None = None  # the attribution's verb file (None: the bundled one)
 
 
 def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES,
@@ -184,8 +186,24 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     terms = TermIndex.of(job.lexicons)
     if not counted:
         return replace(empty(terms), skipped=tuple(skipped), notes=corpus.notes)
-    analysis = analyse(replace(corpus, documents=tuple(counted)), job.lexicons, by=job.by, nested=job.nested,
-                       workers=workers)
+    chosen = replace(corpus, documents=tuple(counted))
+    analysis = analyse(chosen, job.lexicons, by=job.by, nested=job.nested, workers=workers)
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
+    said, deaths = _clauses(chosen, analysis.profiles, job)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
-                       dates=[d.date for d in counted])
+                       dates=[d.date for d in counted], said=said, deaths=deaths)
+
+
+def _clauses(corpus, profiles, job: CountJob):
+    """The profiled documents' reporting and casualty clauses, as a tally keeps them (numbered
+    as the tally numbers its documents: in the profiles' order)."""
+    from ..analyses import agency, attribution
+    from .clauses import DEATHS, SAID, of_rows
+
+    by_id = {d.id: d for d in corpus.documents}
+    corpus = replace(corpus, documents=tuple(by_id[p.doc_id] for p in profiles))
+    ids, labels = [p.doc_id for p in profiles], [p.group for p in profiles]
+    said = attribution.attributions(corpus, labels, verbs=job.verbs)
+    deaths = agency.casualties(corpus, labels)
+    return (of_rows(said, ids, SAID, attribution.example_rows(said)),
+            of_rows(deaths, ids, DEATHS, agency.example_rows(deaths)))

@@ -1,7 +1,7 @@
 """The counts file (`framing count CORPUS --save counts.framing`): a tally on disk, to add to later.
 
-Format `framing-counts`, version 2 (version 1, without `contexts`, is still read): a zip archive
-of two members, no pickle anywhere.
+Format `framing-counts`, version 3 (versions 1, without `contexts`, and 2, without `said` and
+`deaths`, are still read): a zip archive of two members, no pickle anywhere.
 
 - `counts.json`: `format`, `version`, `framing` (the version that wrote it), `by` (the grouping),
   `lexicons` (each lexicon in full: name, language, categories, terms with variants,
@@ -10,11 +10,15 @@ of two members, no pickle anywhere.
   `languages`; `skipped` ([where, reason] per input record not counted) and `notes`;
   `contexts`, the sample of matches the report shows (`framing.context_sample`), one list per
   match: [key, column, doc_id, start, end, group, document, left, match, right, quoted]; `dates`,
-  each document's date (ISO 8601, or null).
+  each document's date (ISO 8601, or null); `said` and `deaths`, the documents' reporting and
+  casualty clauses (`framing.engines.clauses`): `columns`, `values` (per column, the distinct
+  values its codes index) and `examples` (the rows the report lists: doc_id, group, the columns,
+  the sentence).
 - `arrays.npz` (numpy, loaded with `allow_pickle=False`): per document `group` (index into
   `groups`), `tokens`, `quoted_tokens`; the documents x terms matrices `count` and `quoted` in
   compressed sparse row form (`count_data`, `count_indices`, `count_indptr`, and the same for
-  `quoted`), all int64.
+  `quoted`), all int64; for the clauses, `said_doc` and `deaths_doc` (each row's document) and
+  `said_codes` and `deaths_codes` (rows x columns).
 """
 from __future__ import annotations
 
@@ -34,10 +38,11 @@ from ..context_sample import SampledContext
 from ..counts import TermIndex
 from ..errors import InputError
 from ..model import Category, Lexicon, Term
+from .clauses import Clauses
 from .tally import Tally
 
-FORMAT, VERSION = "framing-counts", 2
-READABLE = (1, 2)
+FORMAT, VERSION = "framing-counts", 3
+READABLE = (1, 2, 3)
 SUFFIX = ".framing"
 
 
@@ -56,6 +61,12 @@ def dumps(tally: Tally, lexicons: tuple[Lexicon, ...], by: str) -> bytes:
                           c.quoted] for c in tally.contexts],
             "dates": [d.isoformat() if d else None for d in tally.dates]}
     arrays = {"group": tally.group, "tokens": tally.tokens, "quoted_tokens": tally.quoted_tokens}
+    for name in ("said", "deaths"):
+        clauses = getattr(tally, name)
+        if clauses is not None:
+            meta[name] = {"columns": list(clauses.columns), "values": [list(v) for v in clauses.values],
+                          "examples": [list(e) for e in clauses.examples]}
+            arrays.update({f"{name}_doc": clauses.doc, f"{name}_codes": clauses.codes})
     for name, matrix in (("count", tally.count), ("quoted", tally.quoted)):
         matrix = sparse.csr_matrix(matrix, dtype=np.int64)
         matrix.sort_indices()
@@ -102,8 +113,18 @@ def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
                   arrays["tokens"], arrays["quoted_tokens"], count, quoted,
                   tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]),
                   tuple(SampledContext(*row) for row in meta.get("contexts", ())),
-                  tuple(dt.date.fromisoformat(d) if d else None for d in meta.get("dates", ())))
+                  tuple(dt.date.fromisoformat(d) if d else None for d in meta.get("dates", ())),
+                  *(_clauses(meta, arrays, name) for name in ("said", "deaths")))
     return tally, lexicons, meta["by"]
+
+
+def _clauses(meta: dict[str, Any], arrays: dict[str, np.ndarray], name: str) -> Clauses | None:
+    if name not in meta:  # written before version 3
+        return None
+    m = meta[name]
+    codes = arrays[f"{name}_codes"].reshape(-1, len(m["columns"]))
+    return Clauses(tuple(m["columns"]), arrays[f"{name}_doc"], codes, tuple(tuple(v) for v in m["values"]),
+                   tuple(tuple(e) for e in m["examples"]))
 
 
 def _lexicon_json(lexicon: Lexicon) -> dict[str, Any]:

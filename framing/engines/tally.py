@@ -23,6 +23,7 @@ from scipy import sparse
 
 from ..context_sample import SampledContext, merge_samples
 from ..counts import Counts, TermIndex
+from .clauses import DEATHS, SAID, Clauses, merge_clauses, no_clauses
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Tally:
     notes: tuple[str, ...] = ()
     contexts: tuple[SampledContext, ...] = ()  # each term's sample of matches (framing.context_sample)
     dates: tuple[dt.date | None, ...] = ()  # per document (empty: not recorded, as in version 1 files)
+    said: Clauses | None = None    # the documents' reporting clauses (None: not recorded, before version 3)
+    deaths: Clauses | None = None  # and casualty clauses (framing.engines.clauses)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -93,14 +96,17 @@ def as_analysis(tally: Tally, lexicons: Sequence, by: str, name: str):
 def empty(terms: TermIndex) -> Tally:
     width = len(terms.keys)
     none = sparse.csr_matrix((0, width), dtype=np.int64)
-    return Tally(terms, (), (), np.zeros(0, np.int64), (), np.zeros(0, np.int64), np.zeros(0, np.int64), none, none)
+    return Tally(terms, (), (), np.zeros(0, np.int64), (), np.zeros(0, np.int64), np.zeros(0, np.int64), none, none,
+                 said=no_clauses(SAID), deaths=no_clauses(DEATHS))
 
 
 def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple[str, str]] = (),
                 notes: Sequence[str] = (), contexts: Sequence[SampledContext] = (),
-                dates: Sequence[dt.date | None] = ()) -> Tally:
+                dates: Sequence[dt.date | None] = (), said: Clauses | None = None,
+                deaths: Clauses | None = None) -> Tally:
     """The tally of documents profiled by `framing.counts.profile_documents` (corpus order), with
-    the sample of their matches' contexts (`framing.context_sample.sample`) and the documents' dates."""
+    the sample of their matches' contexts (`framing.context_sample.sample`), the documents' dates,
+    and their reporting and casualty clauses (`framing.engines.clauses`)."""
     position = terms.position()
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     g_index = {g: i for i, g in enumerate(groups)}
@@ -121,7 +127,7 @@ def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple
                  tuple(p.language for p in profiles),
                  np.fromiter((p.tokens for p in profiles), np.int64, len(profiles)),
                  np.fromiter((p.quoted_tokens for p in profiles), np.int64, len(profiles)),
-                 count, inside, tuple(skipped), tuple(notes), tuple(contexts), tuple(dates))
+                 count, inside, tuple(skipped), tuple(notes), tuple(contexts), tuple(dates), said, deaths)
 
 
 def merge(parts: Sequence[Tally]) -> Tally:
@@ -165,7 +171,16 @@ def merge(parts: Sequence[Tally]) -> Tally:
         merge_samples(_kept_contexts(p, keep) for p, keep in zip(parts, keep_rows)),
         # Dates only when every part recorded them (a version 1 counts file did not).
         tuple(d for p, k in zip(parts, keep_rows) for d, kept in zip(p.dates, k) if kept)
-        if all(len(p.dates) == len(p.ids) for p in parts) else ())
+        if all(len(p.dates) == len(p.ids) for p in parts) else (),
+        # Clauses only when every part recorded them (counts files before version 3 did not).
+        _merged_clauses(parts, keep_rows, "said"), _merged_clauses(parts, keep_rows, "deaths"))
+
+
+def _merged_clauses(parts: Sequence[Tally], keep_rows: Sequence[np.ndarray], name: str) -> Clauses | None:
+    found = [getattr(p, name) for p in parts]
+    if any(c is None for c in found):
+        return None
+    return merge_clauses([(c, k, p.ids) for c, k, p in zip(found, keep_rows, parts)])
 
 
 def _kept_contexts(part: Tally, keep: np.ndarray) -> list[SampledContext]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .. import stats
+from ..analyses import agency, attribution
 from ..analyses.agency import casualties
 from ..analyses.alignment import align
 from ..analyses.attribution import attributions
@@ -20,6 +21,7 @@ from ..analysis import Analysis
 from ..context_sample import sample
 from ..contexts import word_contexts
 from ..counts import Counts, DocumentProfile, TermIndex
+from ..engines.clauses import EXAMPLES, Clauses
 from ..model import Category, Corpus, Lexicon, Term
 from ..ngrams import NgramCounts
 from ..text import term_key
@@ -61,8 +63,10 @@ class ReportInputs:
     time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
     retellings: pd.DataFrame | None   # analyses.retellings: pairs of tellings of one story
     alignments: tuple = ()            # analyses.alignment of the first MAX_PANELS pairs, in their order
-    attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses
-    casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses
+    attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses (from counts: no sentences)
+    casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses (the same)
+    attribution_examples: pd.DataFrame | None = None  # the first EXAMPLES rows of attribution.example_rows
+    casualty_examples: pd.DataFrame | None = None     # and of agency.example_rows
     blind_key: tuple[tuple[str, str], ...] = ()
     contexts: tuple = ()              # context_sample: each term's sampled matches (the page lists some)
 
@@ -209,6 +213,27 @@ def sampled_contexts(analysis: Analysis, visible: dict[str, str], blind: dict[st
                  for c in analysis.tally.contexts)
 
 
+def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, str], blind: dict[str, str] | None
+               ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """A counts file's clauses as the report's rows and examples, groups named as the page names
+    them (renamed, blinded) and, blinded, documents unnamed; (None, None) for a file written
+    before clauses were counted."""
+    if clauses is None:
+        return None, None
+    tally = analysis.tally
+
+    def group(g: str) -> str:
+        g = visible.get(g, g)
+        return blind[g] if blind else g
+
+    ids = renaming(tally.ids)
+    rows = clauses.frame([ids.get(i, i) for i in tally.ids], [group(tally.groups[g]) for g in tally.group])
+    examples = clauses.example_frame()
+    examples["group"] = [group(g) for g in examples["group"]]
+    examples["doc_id"] = ["" if blind else ids.get(i, i) for i in examples["doc_id"]]
+    return rows, examples
+
+
 def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportInputs:
     """Compute every table of the report, once."""
     source = analysis.corpus
@@ -276,8 +301,14 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     bodies = {d.id: d.text for d in analysis.corpus.documents}
     alignments = () if pairs is None else tuple(
         align(bodies[a], bodies[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
-    said = per_document_rows(_attributions, analysis.corpus, labels) if texts else None
-    deaths = per_document_rows(casualties, analysis.corpus, labels) if texts else None
+    if texts:
+        said = per_document_rows(_attributions, analysis.corpus, labels)
+        deaths = per_document_rows(casualties, analysis.corpus, labels)
+        said_examples = attribution.example_rows(said).head(EXAMPLES)
+        death_examples = agency.example_rows(deaths).head(EXAMPLES)
+    else:
+        said, said_examples = tally_rows(analysis, analysis.tally.said, visible, mapping)
+        deaths, death_examples = tally_rows(analysis, analysis.tally.deaths, visible, mapping)
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,
@@ -289,4 +320,5 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         vocabulary_pairs=vocabulary_pairs, discovery=discovery, word_contexts=words,
         headline_categories=headline_categories, time=time,
         retellings=pairs, alignments=alignments, attributions=said, casualties=deaths,
+        attribution_examples=said_examples, casualty_examples=death_examples,
         blind_key=blind_key, contexts=sampled_contexts(analysis, visible, mapping))

@@ -97,3 +97,100 @@ def test_groups_beyond_the_figures_are_drawn_from_a_counts_file(tmp_path):
     assert {c["label"] for c in extra} | {c["label"] for c in fw[:2]} == {f"S{i} vs all others" for i in range(5)}
     assert all(c["lexicon"] and all(c["lexicon"]) for c in extra)  # lexicon terms alone
     assert "<html" in render_report(report)
+
+
+# --- reporting verbs and casualty clauses -------------------------------------------------------------
+
+SAID = ["The health ministry said {n} people were killed.", "Israel claims {n} fighters died in the strike.",
+        "Hamas said the hostages were killed by Israeli strikes.", "The army confirmed that {n} soldiers were wounded.",
+        "According to the UN, {n} children were killed in Gaza.", "The spokesman denied that troops shot anyone."]
+
+
+def _articles(n: int):
+    """Articles of three sources with reporting verbs and casualty clauses of every kind."""
+    for i in range(n):
+        source = "ABC"[i % 3]
+        sentences = [SAID[(i + k) % len(SAID)].format(n=i + k + 2) for k in range(1 + i % 4)]
+        yield f"d{i:03d}", source, " ".join(sentences) + " Other words follow here."
+
+
+def test_attribution_and_agency_from_counts_are_those_of_the_corpus(tmp_path):
+    # Three table files (three partitions) counted on two processes: every table of the two
+    # sections, the examples included, is the corpus report's.
+    rows = list(_articles(45))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for k in range(3):
+        pd.DataFrame(rows[k * 15:(k + 1) * 15], columns=["id", "source", "text"]).to_csv(folder / f"p{k}.csv",
+                                                                                        index=False)
+    whole = tmp_path / "whole.csv"
+    pd.DataFrame(rows, columns=["id", "source", "text"]).to_csv(whole, index=False)
+    lexicons = load_lexicons(["israel-gaza"])
+    corpus = build_report(analyse(clean(load_corpus(whole)), lexicons))
+    counted = build_report(as_analysis(count_corpus(str(folder), lexicons, jobs=2), lexicons, "source", "c"))
+    a, b = tables(corpus), tables(counted)
+    names = ["attribution-table", "attribution-examples", "agency-table", "agency-examples"]
+    assert set(names) <= set(a) and set(names) <= set(b)
+    assert len(a["attribution-examples"]) == 40  # more than the page lists: the first 40 are the same
+    for name in names:
+        pd.testing.assert_frame_equal(a[name], b[name], check_dtype=False, obj=name)
+    bars = [next(f for s in r.sections if s.id == "attribution" for f in s.figures) for r in (corpus, counted)]
+    assert bars[0].figure == bars[1].figure
+
+
+def test_clauses_merge_keeps_the_rows_of_the_documents_kept():
+    # Two parts; the second holds d1 again (counted before: dropped with its rows) and d3.
+    import numpy as np
+
+    from framing.engines.clauses import merge_clauses, of_rows
+
+    first = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "group": ["A", "A", "B"], "speaker": ["UN", "he", "army"],
+                          "verb": ["say", "claim", "say"], "verb_class": ["neutral", "distancing", "neutral"],
+                          "sentence": ["s1", "s2", "s3"]})
+    second = pd.DataFrame({"doc_id": ["d1", "d3"], "group": ["A", "B"], "speaker": ["UN", "Hamas"],
+                           "verb": ["say", "deny"], "verb_class": ["neutral", "denial"], "sentence": ["s4", "s5"]})
+    cols = ("speaker", "verb", "verb_class")
+    a = of_rows(first, ["d1", "d2"], cols, first[first["verb_class"] != "neutral"])
+    b = of_rows(second, ["d1", "d3"], cols, second[second["verb_class"] != "neutral"])
+    merged = merge_clauses([(a, np.array([True, True]), ["d1", "d2"]), (b, np.array([False, True]), ["d1", "d3"])])
+    frame = merged.frame(["d1", "d2", "d3"], ["A", "B", "B"])
+    assert frame.values.tolist() == [["d1", "A", "UN", "say", "neutral"], ["d1", "A", "he", "claim", "distancing"],
+                                     ["d2", "B", "army", "say", "neutral"], ["d3", "B", "Hamas", "deny", "denial"]]
+    assert merged.example_frame()["sentence"].tolist() == ["s2", "s5"]
+
+
+def test_counts_files_keep_the_clauses_and_older_files_say_they_have_none(tmp_path):
+    import json
+    import zipfile
+
+    from conftest import SEEDS as seeds_dir
+
+    from framing.engines import store
+
+    lexicons = load_lexicons(["israel-gaza"])
+    tally = count_corpus(str(seeds_dir), lexicons, jobs=1)
+    back, _, _ = store.load(_write(tmp_path / "c.framing", store.dumps(tally, tuple(lexicons), "source")))
+    for name in ("said", "deaths"):
+        x, y = getattr(tally, name), getattr(back, name)
+        assert len(x) > 0
+        assert x.frame(tally.ids, tally.ids).equals(y.frame(back.ids, back.ids)) and x.examples == y.examples
+    # The same file as version 2 wrote it: no clauses, and the page says why the sections are missing.
+    with zipfile.ZipFile(tmp_path / "c.framing") as z:
+        meta, arrays = json.loads(z.read("counts.json")), z.read("arrays.npz")
+    meta["version"] = 2
+    del meta["said"], meta["deaths"]
+    old = tmp_path / "old.framing"
+    with zipfile.ZipFile(old, "w") as z:
+        z.writestr("counts.json", json.dumps(meta))
+        z.writestr("arrays.npz", arrays)
+    tally2, lexicons2, by = store.load(old)
+    assert tally2.said is None and tally2.deaths is None
+    report = build_report(as_analysis(tally2, lexicons2, by, "old"))
+    assert {"attribution", "agency"}.isdisjoint(s.id for s in report.sections)
+    overview = next(s for s in report.sections if s.id == "overview")
+    assert any("before framing counted them" in p for p in overview.intro)
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path

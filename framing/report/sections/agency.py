@@ -4,14 +4,13 @@ from __future__ import annotations
 from ... import stats
 from ...analyses.agency import CONSTRUCTIONS, agency_table
 from .. import figures as figs
-from ..inputs import ReportInputs
+from ..inputs import EXAMPLES, ReportInputs
 from ..model import Figure, Section
 from ..tables import table
 
 LABELS = {"active": "active (Israeli strikes killed 12)", "passive_agent": "passive with agent (killed by Israel)",
           "passive_agentless": "passive, no agent (were killed)", "intransitive": "intransitive (died)",
           "nominal": "noun (deaths, the toll)"}
-EXAMPLES = 40
 
 
 def build(inputs: ReportInputs) -> Section | None:
@@ -28,7 +27,7 @@ def build(inputs: ReportInputs) -> Section | None:
                  "right name nobody who caused them.",
                  table("agency-table", "Constructions and the agentless share per group", per_group, max_rows=40,
                        command="framing casualties CORPUS"))
-    examples = rows[rows["construction"].isin(["passive_agentless", "passive_agent"])].head(EXAMPLES)
+    examples = inputs.casualty_examples
     intro = (
         "Who did it, or nobody. 'Israeli strikes killed 12 people' and '12 people were killed by Israel' name "
         "who acted; '12 people were killed', '12 people died' and 'the death toll rose' do not. The agentless "

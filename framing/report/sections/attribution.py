@@ -4,13 +4,12 @@ from __future__ import annotations
 from ... import stats
 from ...analyses.attribution import attribution_asymmetry, attribution_table
 from .. import figures as figs
-from ..inputs import ReportInputs
+from ..inputs import EXAMPLES, ReportInputs
 from ..model import Figure, Section
 from ..names import isolate
 from ..tables import table
 
 CLASSES = ("neutral", "distancing", "endorsing", "denial")
-EXAMPLES = 40
 
 
 def build(inputs: ReportInputs) -> Section | None:
@@ -31,7 +30,7 @@ def build(inputs: ReportInputs) -> Section | None:
     items = [f"{p.group}: '{isolate(p.more_distanced)}' gets distancing verbs in {p.share_more:.0%} of {p.n_more} "
              f"attributions, '{isolate(p.less_distanced)}' in {p.share_less:.0%} of {p.n_less}."
              for p in asym.pairs.head(8).itertuples(index=False)]
-    examples = rows[rows["verb_class"] != "neutral"].head(EXAMPLES)
+    examples = inputs.attribution_examples
     intro = [
         "Who is given a claim, and with which verb. 'Said' and 'reported' pass a claim on without judging it; "
         "'claimed', 'alleged' and 'insisted' put distance between the reporter and the speaker and invite "

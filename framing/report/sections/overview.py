@@ -33,10 +33,13 @@ def build(inputs: ReportInputs) -> Section:
              f"(by {a.by}), largest first. A token is a word as the tokenizer counts it (a hyphen separates "
              "words; 's is dropped)."]
     if inputs.from_counts:
+        kept = ("its reporting verbs and casualty clauses (with the first examples of each), "
+                if inputs.attributions is not None else "")
         intro.append(f"Made from a counts file ({inputs.source.name}): the counts and date of every document, "
-                     "without the texts, and a sample of each term's matches in context. The sections that read "
-                     "the texts (discovery, two tellings, attribution, agency, the reading view, headlines) need "
-                     "the corpus itself: framing report CORPUS.")
+                     f"{kept}without the texts, and a sample of each term's matches in context. The sections that "
+                     "read the texts (discovery, two tellings, the reading view, headlines"
+                     + ("" if inputs.attributions is not None else ", attribution, agency: this file was written "
+                        "before framing counted them") + ") need the corpus itself: framing report CORPUS.")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
