@@ -143,6 +143,42 @@ class NgramCounts:
         return NgramCounts(groups, words, np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64),
                            cells, np.sum([p.group_tokens for p in parts], axis=0).astype(np.int64))
 
+    def regrouped(self, groups: Sequence[str]) -> NgramCounts:
+        """The same counts over `groups`, which hold every group of these (in any order); a
+        group with no documents here has no cells and no tokens."""
+        groups = tuple(groups)
+        if groups == self.groups:
+            return self
+        index = {g: i for i, g in enumerate(groups)}
+        new = np.fromiter((index[g] for g in self.groups), np.int64, len(self.groups))
+        c = self.cells
+        group = new[c.group] if len(c.group) else c.group
+        order = np.lexsort((group, c.column))  # cells stay sorted by column, then group
+        tokens = np.zeros(len(groups), np.int64)
+        tokens[new] = self.group_tokens
+        return NgramCounts(groups, self.words, self.bigrams,
+                           Cells(c.column[order], group[order], c.count[order], c.documents[order]), tokens)
+
+    def without_stop_words(self, stop: frozenset[str]) -> NgramCounts:
+        """These counts as `count_chunk` gives them when every word of `stop` is also a stop word
+        of each document counted: no unigram of one, no bigram of two. (Bigrams are formed
+        before stop words go, so nothing else changes: the counts of documents of undetermined
+        language, taken before the corpus's languages were known, made final.)"""
+        is_stop = np.fromiter((w in stop for w in self.words), bool, len(self.words))
+        n_words = len(self.words)
+        column = self.cells.column
+        word = column < n_words
+        drop = np.zeros(len(column), bool)
+        drop[word] = is_stop[column[word]]
+        pairs = self.bigrams[column[~word] - n_words]
+        drop[~word] = is_stop[pairs[:, 0]] & is_stop[pairs[:, 1]] if len(pairs) else False
+        if not drop.any():
+            return self
+        keep = ~drop
+        c = self.cells
+        return NgramCounts(self.groups, self.words, self.bigrams,
+                           Cells(c.column[keep], c.group[keep], c.count[keep], c.documents[keep]), self.group_tokens)
+
     def column_totals(self) -> np.ndarray:
         """Occurrences of each column in all groups (int64)."""
         return np.bincount(self.cells.column, weights=self.cells.count, minlength=self.width).astype(np.int64)

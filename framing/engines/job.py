@@ -191,7 +191,29 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
     said, deaths = _clauses(chosen, analysis.profiles, job)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
-                       dates=[d.date for d in counted], said=said, deaths=deaths)
+                       dates=[d.date for d in counted], said=said, deaths=deaths,
+                       ngrams=_ngrams(chosen, analysis.profiles))
+
+
+def _ngrams(corpus, profiles):
+    """Discovery's n-gram counts of the profiled documents (all text), over the groups as the
+    tally lists them: those of a known language, and those of undetermined language counted
+    with the stop words of no corpus language (the tally's `vocabulary` adds the corpus's)."""
+    import numpy as np
+
+    from ..languages import UNDETERMINED
+    from ..ngrams import count_chunk
+
+    text = {d.id: d.text for d in corpus.documents}
+    groups = tuple(dict.fromkeys(p.group for p in profiles))
+    index = {g: i for i, g in enumerate(groups)}
+    out = []
+    for und in (False, True):
+        chosen = [p for p in profiles if (p.language == UNDETERMINED) == und]
+        out.append(count_chunk([text[p.doc_id] for p in chosen],
+                               np.fromiter((index[p.group] for p in chosen), np.int64, len(chosen)), groups,
+                               [p.language for p in chosen], ()))
+    return tuple(out)
 
 
 def _clauses(corpus, profiles, job: CountJob):

@@ -13,12 +13,16 @@ Format `framing-counts`, version 3 (versions 1, without `contexts`, and 2, witho
   each document's date (ISO 8601, or null); `said` and `deaths`, the documents' reporting and
   casualty clauses (`framing.engines.clauses`): `columns`, `values` (per column, the distinct
   values its codes index) and `examples` (the rows the report lists: doc_id, group, the columns,
-  the sentence).
+  the sentence); `ngrams` and `und_ngrams`, discovery's n-gram counts of the documents of a
+  known language and of undetermined language (`framing.ngrams.NgramCounts`): `groups` and
+  `words`.
 - `arrays.npz` (numpy, loaded with `allow_pickle=False`): per document `group` (index into
   `groups`), `tokens`, `quoted_tokens`; the documents x terms matrices `count` and `quoted` in
   compressed sparse row form (`count_data`, `count_indices`, `count_indptr`, and the same for
   `quoted`), all int64; for the clauses, `said_doc` and `deaths_doc` (each row's document) and
-  `said_codes` and `deaths_codes` (rows x columns).
+  `said_codes` and `deaths_codes` (rows x columns); for the n-grams, `ngrams_bigrams` (pairs of
+  word indices), `ngrams_column`, `ngrams_group`, `ngrams_count`, `ngrams_documents` (the
+  non-zero cells) and `ngrams_tokens` (per group), and the same with `und_ngrams_`.
 """
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ from ..context_sample import SampledContext
 from ..counts import TermIndex
 from ..errors import InputError
 from ..model import Category, Lexicon, Term
+from ..ngrams import Cells, NgramCounts
 from .clauses import Clauses
 from .tally import Tally
 
@@ -67,6 +72,12 @@ def dumps(tally: Tally, lexicons: tuple[Lexicon, ...], by: str) -> bytes:
             meta[name] = {"columns": list(clauses.columns), "values": [list(v) for v in clauses.values],
                           "examples": [list(e) for e in clauses.examples]}
             arrays.update({f"{name}_doc": clauses.doc, f"{name}_codes": clauses.codes})
+    for name in ("ngrams", "und_ngrams"):
+        ngrams = getattr(tally, name)
+        if ngrams is not None:
+            meta[name] = {"groups": list(ngrams.groups), "words": [str(w) for w in ngrams.words]}
+            arrays.update({f"{name}_bigrams": ngrams.bigrams.reshape(-1, 2), f"{name}_tokens": ngrams.group_tokens,
+                           **{f"{name}_{f}": getattr(ngrams.cells, f) for f in Cells._fields}})
     for name, matrix in (("count", tally.count), ("quoted", tally.quoted)):
         matrix = sparse.csr_matrix(matrix, dtype=np.int64)
         matrix.sort_indices()
@@ -114,8 +125,18 @@ def load(path: str | Path) -> tuple[Tally, tuple[Lexicon, ...], str]:
                   tuple(tuple(s) for s in meta["skipped"]), tuple(meta["notes"]),
                   tuple(SampledContext(*row) for row in meta.get("contexts", ())),
                   tuple(dt.date.fromisoformat(d) if d else None for d in meta.get("dates", ())),
-                  *(_clauses(meta, arrays, name) for name in ("said", "deaths")))
+                  *(_clauses(meta, arrays, name) for name in ("said", "deaths")),
+                  *(_ngrams(meta, arrays, name) for name in ("ngrams", "und_ngrams")))
     return tally, lexicons, meta["by"]
+
+
+def _ngrams(meta: dict[str, Any], arrays: dict[str, np.ndarray], name: str) -> NgramCounts | None:
+    if name not in meta:  # written before version 3, or left out (a document counted twice)
+        return None
+    m = meta[name]
+    return NgramCounts(tuple(m["groups"]), np.asarray(m["words"], dtype=object),
+                       arrays[f"{name}_bigrams"].reshape(-1, 2),
+                       Cells(*(arrays[f"{name}_{f}"] for f in Cells._fields)), arrays[f"{name}_tokens"])
 
 
 def _clauses(meta: dict[str, Any], arrays: dict[str, np.ndarray], name: str) -> Clauses | None:

@@ -23,6 +23,7 @@ from scipy import sparse
 
 from ..context_sample import SampledContext, merge_samples
 from ..counts import Counts, TermIndex
+from ..ngrams import NgramCounts
 from .clauses import DEATHS, SAID, Clauses, merge_clauses, no_clauses
 
 
@@ -43,6 +44,11 @@ class Tally:
     dates: tuple[dt.date | None, ...] = ()  # per document (empty: not recorded, as in version 1 files)
     said: Clauses | None = None    # the documents' reporting clauses (None: not recorded, before version 3)
     deaths: Clauses | None = None  # and casualty clauses (framing.engines.clauses)
+    # Discovery's n-gram counts (all text) over `groups`: of the documents of a known language,
+    # and of those of undetermined language, whose stop words depend on the languages of the
+    # whole corpus (`vocabulary`). None: not recorded (before version 3, or a document counted twice).
+    ngrams: NgramCounts | None = None
+    und_ngrams: NgramCounts | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -62,6 +68,18 @@ class Tally:
         n_docs = np.bincount(self.group, minlength=n_groups).astype(np.int64)
         return Counts(self.groups, self.terms, total, quoted, documents, tokens, q_tokens, n_docs)
 
+
+    def vocabulary(self) -> NgramCounts | None:
+        """Discovery's n-gram counts of every document, as `stats.count_vocabulary` gives them for
+        the same documents (voice "all"): the undetermined-language documents' counts lose the
+        function words of the corpus's languages, which only the whole corpus tells."""
+        if self.ngrams is None or self.und_ngrams is None:
+            return None
+        from ..languages import UNDETERMINED, stop_words
+
+        corpus_languages = sorted(set(self.languages) - {UNDETERMINED})
+        und = self.und_ngrams.without_stop_words(stop_words(UNDETERMINED, corpus_languages))
+        return NgramCounts.total([self.ngrams.regrouped(self.groups), und.regrouped(self.groups)])
 
     def document_matrix(self, voice: str, groups: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         """(documents x terms counts, tokens, group index into `groups`) in `voice`, as
@@ -96,17 +114,21 @@ def as_analysis(tally: Tally, lexicons: Sequence, by: str, name: str):
 def empty(terms: TermIndex) -> Tally:
     width = len(terms.keys)
     none = sparse.csr_matrix((0, width), dtype=np.int64)
+    from ..ngrams import count_chunk
+
+    nothing = count_chunk([], np.zeros(0, np.int64), ())
     return Tally(terms, (), (), np.zeros(0, np.int64), (), np.zeros(0, np.int64), np.zeros(0, np.int64), none, none,
-                 said=no_clauses(SAID), deaths=no_clauses(DEATHS))
+                 said=no_clauses(SAID), deaths=no_clauses(DEATHS), ngrams=nothing, und_ngrams=nothing)
 
 
 def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple[str, str]] = (),
                 notes: Sequence[str] = (), contexts: Sequence[SampledContext] = (),
                 dates: Sequence[dt.date | None] = (), said: Clauses | None = None,
-                deaths: Clauses | None = None) -> Tally:
+                deaths: Clauses | None = None, ngrams: tuple[NgramCounts, NgramCounts] | None = None) -> Tally:
     """The tally of documents profiled by `framing.counts.profile_documents` (corpus order), with
     the sample of their matches' contexts (`framing.context_sample.sample`), the documents' dates,
-    and their reporting and casualty clauses (`framing.engines.clauses`)."""
+    their reporting and casualty clauses (`framing.engines.clauses`), and discovery's n-gram
+    counts (known language, undetermined) over the same groups."""
     position = terms.position()
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     g_index = {g: i for i, g in enumerate(groups)}
@@ -127,7 +149,8 @@ def of_profiles(profiles: Sequence, terms: TermIndex, *, skipped: Sequence[tuple
                  tuple(p.language for p in profiles),
                  np.fromiter((p.tokens for p in profiles), np.int64, len(profiles)),
                  np.fromiter((p.quoted_tokens for p in profiles), np.int64, len(profiles)),
-                 count, inside, tuple(skipped), tuple(notes), tuple(contexts), tuple(dates), said, deaths)
+                 count, inside, tuple(skipped), tuple(notes), tuple(contexts), tuple(dates), said, deaths,
+                 *(ngrams or (None, None)))
 
 
 def merge(parts: Sequence[Tally]) -> Tally:
@@ -158,6 +181,11 @@ def merge(parts: Sequence[Tally]) -> Tally:
     names = [p.groups[g] for p, k in zip(parts, keep_rows) for g in p.group[k]]
     groups = tuple(dict.fromkeys(names))
     g_index = {g: i for i, g in enumerate(groups)}
+    twice = sum(int((~k).sum()) for k in keep_rows)
+    if twice and all(p.ngrams is not None for p in parts):
+        note = (f"discovery left out: {twice:,} documents had an id counted before, and the vocabulary's "
+                "group sums cannot lose them (give each document its own id)")
+        notes.append(note)
     return Tally(
         terms, groups,
         tuple(i for p, k in zip(parts, keep_rows) for i, kept in zip(p.ids, k) if kept),
@@ -173,7 +201,22 @@ def merge(parts: Sequence[Tally]) -> Tally:
         tuple(d for p, k in zip(parts, keep_rows) for d, kept in zip(p.dates, k) if kept)
         if all(len(p.dates) == len(p.ids) for p in parts) else (),
         # Clauses only when every part recorded them (counts files before version 3 did not).
-        _merged_clauses(parts, keep_rows, "said"), _merged_clauses(parts, keep_rows, "deaths"))
+        _merged_clauses(parts, keep_rows, "said"), _merged_clauses(parts, keep_rows, "deaths"),
+        *_merged_ngrams(parts, keep_rows, groups))
+
+
+def _merged_ngrams(parts: Sequence[Tally], keep_rows: Sequence[np.ndarray], groups: tuple[str, ...]
+                   ) -> tuple[NgramCounts | None, NgramCounts | None]:
+    """The parts' n-gram counts added up over the merged groups; none when a part lacks them or
+    when the merge drops one of its documents (group sums cannot lose a document: discovery is
+    then left out rather than count it twice; the merge's note says so)."""
+    if any(p.ngrams is None or p.und_ngrams is None for p in parts):
+        return None, None
+    if any(not k.all() for p, k in zip(parts, keep_rows) if len(p.ids)):
+        return None, None
+    return tuple(NgramCounts.total([getattr(p, name).regrouped(groups) for p in parts if len(p.ids)]
+                                   or [getattr(parts[0], name).regrouped(groups)])
+                 for name in ("ngrams", "und_ngrams"))
 
 
 def _merged_clauses(parts: Sequence[Tally], keep_rows: Sequence[np.ndarray], name: str) -> Clauses | None:

@@ -213,6 +213,15 @@ def sampled_contexts(analysis: Analysis, visible: dict[str, str], blind: dict[st
                  for c in analysis.tally.contexts)
 
 
+def tally_vocabulary(analysis: Analysis, visible: dict[str, str], blind: dict[str, str] | None) -> NgramCounts | None:
+    """A counts file's n-gram counts, groups named as the page names them."""
+    ngrams = analysis.tally.vocabulary()
+    if ngrams is None:
+        return None
+    shown = tuple(visible.get(g, g) for g in ngrams.groups)
+    return replace(ngrams, groups=tuple(blind[g] for g in shown) if blind else shown)
+
+
 def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, str], blind: dict[str, str] | None
                ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """A counts file's clauses as the report's rows and examples, groups named as the page names
@@ -264,8 +273,13 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     # Each document's language as the analysis found it: discovery's stop words follow it, and it
     # is not detected a second time.
     languages = [p.language for p in analysis.profiles]
-    ngrams = (stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress,
-                                     languages=languages) if several and texts else None)
+    if not several:
+        ngrams = None
+    elif texts:
+        ngrams = stats.count_vocabulary(analysis.corpus, labels=labels, voice=voice, progress=progress,
+                                        languages=languages)
+    else:  # a counts file keeps the vocabulary of all text (none if written before version 3)
+        ngrams = tally_vocabulary(analysis, visible, mapping) if voice == "all" else None
     empty = pd.DataFrame(columns=stats.discover_columns())
     vocabulary = vocabulary_pairs = discovery = empty
     if ngrams is not None:

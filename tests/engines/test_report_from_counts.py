@@ -1,6 +1,6 @@
 """A report made from a counts file: the same numbers as the report of the corpus for every table
-that needs only counts (the bootstrap's intervals included: it resamples the stored per-document
-counts), and no section that would need the texts."""
+it has (the bootstrap's intervals included: it resamples the stored per-document counts;
+discovery's, from the n-grams counted per partition), and no section that would need the texts."""
 from __future__ import annotations
 
 import io
@@ -32,9 +32,8 @@ def both():
 def test_every_counts_table_is_the_same(both):
     corpus, counted = both
     a, b = tables(corpus), tables(counted)
-    # fw-top lists the words of each side from a corpus, the lexicon terms from counts (no other words)
-    shared = [t for t in b if t in a and t != "fw-top"]
-    assert {"term-table", "fw-lexicon", "overview-groups"} <= set(shared)
+    shared = [t for t in b if t in a]
+    assert {"term-table", "fw-lexicon", "overview-groups", "fw-top", "discovery-table"} <= set(shared)
     for name in shared:
         left, right = a[name], b[name]
         if name == "overview-groups":  # dates and article names come from the texts
@@ -47,7 +46,7 @@ def test_every_counts_table_is_the_same(both):
 def test_sections_that_read_texts_are_left_out_and_the_page_says_why(both):
     corpus, counted = both
     ids = [s.id for s in counted.sections]
-    assert {"reading", "discovery", "retellings"}.isdisjoint(ids)
+    assert {"reading", "retellings"}.isdisjoint(ids) and "discovery" in ids
     assert {"contexts", "reading"} <= {s.id for s in corpus.sections}
     overview = next(s for s in counted.sections if s.id == "overview")
     assert any("Made from a counts file" in p for p in overview.intro)
@@ -82,20 +81,28 @@ def test_the_contexts_are_those_of_the_corpus_report(both):
     assert kwic[0] == kwic[1]
 
 
-def test_groups_beyond_the_figures_are_drawn_from_a_counts_file(tmp_path):
-    # More groups than the figures show: the others get brief comparisons, lexicon terms alone
-    # (a counts file has no discovered words). A 53-outlet counts file failed here.
+@pytest.mark.parametrize("vocabulary", [True, False])
+def test_groups_beyond_the_figures_are_drawn_from_a_counts_file(tmp_path, vocabulary):
+    # More groups than the figures show: the others get brief comparisons; from a file without
+    # its vocabulary (written before version 3), lexicon terms alone. A 53-outlet counts file
+    # without discovered words failed here.
+    from dataclasses import replace
+
     rows = [(f"d{i}", f"S{i % 5}", "the hostages and the captives " * (i % 3 + 1) + "a war") for i in range(40)]
     path = tmp_path / "c.csv"
     pd.DataFrame(rows, columns=["id", "source", "text"]).to_csv(path, index=False)
     lexicons = load_lexicons(["israel-gaza"])
-    report = build_report(as_analysis(count_corpus(str(path), lexicons, jobs=1), lexicons, "source", "c"), groups=2)
+    tally = count_corpus(str(path), lexicons, jobs=1)
+    if not vocabulary:
+        tally = replace(tally, ngrams=None, und_ngrams=None)
+    report = build_report(as_analysis(tally, lexicons, "source", "c"), groups=2)
     comparison = next(s for s in report.sections if s.id == "comparison")
     fw = comparison.data["fw"]
     assert {c["label"] for c in fw} >= {f"S{i} vs all others" for i in range(5)}
     extra = fw[-3:]  # the three groups outside the figures come last
     assert {c["label"] for c in extra} | {c["label"] for c in fw[:2]} == {f"S{i} vs all others" for i in range(5)}
-    assert all(c["lexicon"] and all(c["lexicon"]) for c in extra)  # lexicon terms alone
+    assert all(c["lexicon"] and all(c["lexicon"]) for c in extra) != vocabulary  # lexicon terms alone, or words too
+    assert ("discovery" in {s.id for s in report.sections}) == vocabulary
     assert "<html" in render_report(report)
 
 
@@ -170,6 +177,8 @@ def test_counts_files_keep_the_clauses_and_older_files_say_they_have_none(tmp_pa
     lexicons = load_lexicons(["israel-gaza"])
     tally = count_corpus(str(seeds_dir), lexicons, jobs=1)
     back, _, _ = store.load(_write(tmp_path / "c.framing", store.dumps(tally, tuple(lexicons), "source")))
+    a, b = tally.vocabulary(), back.vocabulary()
+    assert a.width > 0 and a.table() .__repr__() == b.table().__repr__() and a.groups == b.groups
     for name in ("said", "deaths"):
         x, y = getattr(tally, name), getattr(back, name)
         assert len(x) > 0
@@ -178,7 +187,8 @@ def test_counts_files_keep_the_clauses_and_older_files_say_they_have_none(tmp_pa
     with zipfile.ZipFile(tmp_path / "c.framing") as z:
         meta, arrays = json.loads(z.read("counts.json")), z.read("arrays.npz")
     meta["version"] = 2
-    del meta["said"], meta["deaths"]
+    for name in ("said", "deaths", "ngrams", "und_ngrams"):
+        del meta[name]
     old = tmp_path / "old.framing"
     with zipfile.ZipFile(old, "w") as z:
         z.writestr("counts.json", json.dumps(meta))
@@ -194,3 +204,57 @@ def test_counts_files_keep_the_clauses_and_older_files_say_they_have_none(tmp_pa
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+# --- discovery -------------------------------------------------------------------------------------------
+
+EN = ["the ceasefire talks resumed in cairo", "aid trucks crossed the border at rafah",
+      "the strike hit a school in the north", "officials counted the convoys near the crossing"]
+FR = ["les pourparlers de cessez-le-feu ont repris au caire", "des camions d'aide ont traverse la frontiere",
+      "la frappe a touche une ecole dans le nord", "les responsables ont compte les convois pres du passage"]
+
+
+def _languages_corpus(n: int) -> pd.DataFrame:
+    """English, French and undetermined documents (a language column says which) of three sources:
+    the undetermined ones drop the French function words only once the corpus is known to hold French."""
+    rows = []
+    for i in range(n):
+        lang = ["en", "fr", "und"][i % 3]
+        words = EN if lang == "en" else FR if lang == "fr" else [EN[i % 4] + " et les " + FR[(i + 1) % 4]]
+        rows.append((f"d{i:03d}", "ABC"[(i // 3) % 3], lang, " ".join(words[(i + k) % len(words)] for k in range(3))))
+    return pd.DataFrame(rows, columns=["id", "source", "language", "text"])
+
+
+def test_discovery_from_counts_is_that_of_the_corpus(tmp_path):
+    # The first partition holds no French document: its undetermined documents were counted
+    # before French was known, and the counts file's vocabulary still drops "et", "les".
+    df = _languages_corpus(60)
+    df = pd.concat([df[df["language"] != "fr"].iloc[:15], df.drop(df[df["language"] != "fr"].index[:15])])
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    for k in range(3):
+        df.iloc[k * 20:(k + 1) * 20].to_csv(folder / f"p{k}.csv", index=False)
+    df.to_csv(tmp_path / "whole.csv", index=False)
+    lexicons = load_lexicons(["israel-gaza"])
+    corpus = tables(build_report(analyse(clean(load_corpus(tmp_path / "whole.csv")), lexicons)))
+    counted = tables(build_report(as_analysis(count_corpus(str(folder), lexicons, jobs=2), lexicons, "source", "c")))
+    for name in ("discovery-table", "fw-top"):
+        pd.testing.assert_frame_equal(corpus[name], counted[name], check_dtype=False, obj=name)
+    assert not set(corpus["discovery-table"]["term"]) & {"et", "les"}
+
+
+def test_adding_to_a_counts_file_gives_the_vocabulary_of_counting_everything(tmp_path):
+    df = _languages_corpus(45)
+    df.iloc[:20].to_csv(tmp_path / "old.csv", index=False)
+    df.iloc[20:].to_csv(tmp_path / "new.csv", index=False)
+    df.to_csv(tmp_path / "all.csv", index=False)
+    lexicons = load_lexicons(["israel-gaza"])
+    old = count_corpus(str(tmp_path / "old.csv"), lexicons, jobs=1)
+    added = count_corpus(str(tmp_path / "new.csv"), lexicons, jobs=1, add_to=(old, lexicons, "source"))
+    again = count_corpus(str(tmp_path / "all.csv"), lexicons, jobs=1)
+    terms, counts, documents = added.vocabulary().table()
+    terms2, counts2, documents2 = again.vocabulary().table()
+    assert list(terms) == list(terms2) and (counts == counts2).all() and (documents == documents2).all()
+    # A document counted twice (its id again, in another file) cannot leave the group sums: no vocabulary.
+    twice = count_corpus([str(tmp_path / "all.csv"), str(tmp_path / "new.csv")], lexicons, jobs=1)
+    assert twice.vocabulary() is None and any("discovery left out" in n for n in twice.notes)

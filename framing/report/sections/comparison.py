@@ -17,8 +17,9 @@ LEXICON_NOTE = " (lexicon term: counts its variants too)"
 
 
 def build(inputs: ReportInputs) -> Section:
-    # From a counts file there is no vocabulary beyond the lexicon: the plot draws its terms alone.
-    if len(inputs.groups) < 2 or (inputs.vocabulary.empty and not inputs.from_counts):
+    # From a counts file without its vocabulary (or in one voice) the plot draws the lexicon's terms alone.
+    lexicon_only = inputs.ngrams is None
+    if len(inputs.groups) < 2 or (inputs.vocabulary.empty and not lexicon_only):
         return Section("comparison", "Fightin' Words", ("Needs at least two groups with shared vocabulary.",))
     lex = inputs.lexicon_comparison
     lex_by_group = dict(tuple(lex.groupby("group", sort=False)))
@@ -33,7 +34,7 @@ def build(inputs: ReportInputs) -> Section:
         lexicon_rows = lex_by_group[g]
         lexicon_rows = lexicon_rows[lexicon_rows["count"] + lexicon_rows["other_count"] > 0]
         comparisons.append(_points(f"{g} vs all others", g, "all others", words, lexicon_rows))
-        tops.append(_top(lexicon_rows if inputs.from_counts else words, f"{g} vs all others", g, "all others"))
+        tops.append(_top(lexicon_rows if lexicon_only else words, f"{g} vs all others", g, "all others"))
     pairs = inputs.vocabulary_pairs
     for i, a in enumerate(inputs.pair_groups):
         for b in inputs.pair_groups[i + 1:]:

@@ -8,7 +8,7 @@ from ..tables import table
 
 
 def build(inputs: ReportInputs) -> Section | None:
-    if inputs.from_counts:  # no texts to read
+    if inputs.from_counts and inputs.ngrams is None:  # a counts file without its vocabulary
         return None
     top = inputs.discovery
     if top.empty:
@@ -24,5 +24,7 @@ def build(inputs: ReportInputs) -> Section | None:
         "The words and two-word phrases that most distinguish each group from the rest, over the whole vocabulary "
         "(common function words removed). Terms the lexicon counts are left out here (their rows are in the "
         "Fightin' Words section); in_lexicon marks phrases that contain a lexicon term. The others are "
-        "candidates a teacher may add, after reading them in context: click a word in the Fightin' Words plot "
-        "to see where it is used.",), tables=(shown,), data={"words": inputs.word_contexts})
+        "candidates a teacher may add, after reading them in context: "
+        + ("framing report CORPUS shows where each is used (a counts file holds no texts)." if inputs.from_counts
+           else "click a word in the Fightin' Words plot to see where it is used."),), tables=(shown,),
+        data={"words": inputs.word_contexts})

@@ -33,13 +33,17 @@ def build(inputs: ReportInputs) -> Section:
              f"(by {a.by}), largest first. A token is a word as the tokenizer counts it (a hyphen separates "
              "words; 's is dropped)."]
     if inputs.from_counts:
-        kept = ("its reporting verbs and casualty clauses (with the first examples of each), "
-                if inputs.attributions is not None else "")
+        kept = ("the counts of every word and two-word phrase for discovery, its reporting verbs and casualty "
+                "clauses (with the first examples of each), " if inputs.attributions is not None else "")
+        missing = ["two tellings", "the reading view", "headlines"]
+        if inputs.attributions is None:
+            missing += ["discovery", "attribution", "agency: this file was written before framing counted them"]
+        elif inputs.ngrams is None and len(inputs.groups) > 1:
+            missing.append("discovery: " + ("the file keeps the vocabulary of all text, not of one voice"
+                                            if inputs.voice != "all" else "documents repeated an id"))
         intro.append(f"Made from a counts file ({inputs.source.name}): the counts and date of every document, "
                      f"{kept}without the texts, and a sample of each term's matches in context. The sections that "
-                     "read the texts (discovery, two tellings, the reading view, headlines"
-                     + ("" if inputs.attributions is not None else ", attribution, agency: this file was written "
-                        "before framing counted them") + ") need the corpus itself: framing report CORPUS.")
+                     f"read the texts ({', '.join(missing)}) need the corpus itself: framing report CORPUS.")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
