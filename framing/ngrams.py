@@ -355,6 +355,20 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
                        group_tokens)
 
 
+def count_batches(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
+                  languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = ()) -> NgramCounts:
+    """`count_chunk` in this process over batches of about BATCH_CHARS characters, added up (the
+    same counts: a batch's arrays are several times its text, so memory stays bounded)."""
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    if not len(texts):
+        return count_chunk([], np.zeros(0, np.int64), groups)
+    codes = np.asarray(group_codes, dtype=np.int64)
+    bounds = _balanced_bounds(sizes, max(1, -(-int(sizes.sum()) // BATCH_CHARS)))
+    return NgramCounts.total([count_chunk(texts[a:b], codes[a:b], groups,
+                                          None if languages is None else languages[a:b], corpus_languages)
+                              for a, b in bounds])
+
+
 # A pilcrow is punctuation, so it becomes a phrase break just as a line break does.
 _LINE_BREAK = " \u00b6 "
 # Whitespace other than the space (tabs, line separators...: str.split's whitespace, which is

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -51,6 +52,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     try:
         with signals_deferred():  # a Ctrl-C between creating the file and naming it would leave it behind
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # mkstemp makes the file private (0600); the output gets the mode a new file gets here
+        # (0644 under the usual umask), or keeps that of the file it replaces.
+        os.fchmod(fd, _mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -61,6 +65,15 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:  # a new file
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def safe_cells(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,5 @@
-"""Output: written whole or not at all, refused before the work when it cannot be written, and CSV
-cells that a spreadsheet would run as formulas neutralised."""
+"""Output: written whole or not at all, with the mode a new file gets, refused before the work
+when it cannot be written, and CSV cells that a spreadsheet would run as formulas neutralised."""
 import os
 
 import pandas as pd
@@ -27,6 +27,19 @@ def test_a_write_replaces_the_file_whole(tmp_path):
     target = tmp_path / "sub" / "table.csv"
     atomic_write_text(target, "a,b\n1,2\n")
     assert target.read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path):
+    # A report is for others to open (a shared folder, a class web page): not private like a temp file.
+    old = os.umask(0o022)
+    try:
+        new = atomic_write_text(tmp_path / "report.html", "page")
+        assert oct(new.stat().st_mode & 0o777) == oct(0o644)
+        os.chmod(new, 0o600)  # the user made it private: a new report does not undo that
+        atomic_write_text(new, "new page")
+        assert oct(new.stat().st_mode & 0o777) == oct(0o600) and new.read_text() == "new page"
+    finally:
+        os.umask(old)
 
 
 def test_a_folder_or_an_unwritable_place_is_refused(tmp_path):

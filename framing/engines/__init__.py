@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..reading.options import ReadOptions
 from ..selection import Selection
 from .job import PIECE_BYTES, CountJob, partitions
 from .store import _lexicon_json
-from .tally import Tally, merge
+from .tally import Tally, merge, merge_stream
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = get_args(Engine)
@@ -79,7 +80,9 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
         from .local import run_local
 
         tallies = run_local(parts, job, jobs=jobs, progress=progress)
-    return merge([add_to[0], *tallies] if add_to is not None else tallies)
+    # Merged as they come (run_local yields them in order), a few at a time: the main process
+    # holds a few partitions' tallies, not all of them.
+    return merge_stream(itertools.chain([add_to[0]] if add_to is not None else [], tallies))
 
 
 __all__ = ["ENGINES", "CountJob", "Engine", "Tally", "check_engine", "count_corpus", "merge", "partitions"]

@@ -4,10 +4,11 @@ A corpus to count is a list of partitions: one table file, one folder of text fi
 files of a glob pattern (`news/*.jsonl`) or of a folder of tables, each read on its own by
 `framing.corpus.read_corpus` with every reading rule (dialect, columns, dates, skipped lines).
 `count_partition` is the map: read a partition, choose and clean its documents, match and count
-them, and return its `Tally`; merging the tallies in partition order (`tally.merge`) is the
-reduce. Memory therefore follows the largest partition, not the corpus, and any engine (one
-process, a pool, a Dask cluster) gives the same result: each partition's tally is a pure function
-of the partition and the job.
+them, find their reporting and casualty clauses, count discovery's n-grams, and return its
+`Tally`; merging the tallies in partition order (`tally.merge_stream`) is the reduce. Memory
+therefore follows the largest partition and the vocabulary, not the corpus, and any engine (one
+process, a pool, a Dask cluster) gives the same result: each partition's tally is a pure
+function of the partition and the job.
 
 Boilerplate is found within each partition (its lines repeated across a source's documents in
 that file), so a corpus split into many small files finds less of it than one file would.
@@ -202,7 +203,7 @@ def _ngrams(corpus, profiles):
     import numpy as np
 
     from ..languages import UNDETERMINED
-    from ..ngrams import count_chunk
+    from ..ngrams import count_batches
 
     text = {d.id: d.text for d in corpus.documents}
     groups = tuple(dict.fromkeys(p.group for p in profiles))
@@ -210,9 +211,9 @@ def _ngrams(corpus, profiles):
     out = []
     for und in (False, True):
         chosen = [p for p in profiles if (p.language == UNDETERMINED) == und]
-        out.append(count_chunk([text[p.doc_id] for p in chosen],
-                               np.fromiter((index[p.group] for p in chosen), np.int64, len(chosen)), groups,
-                               [p.language for p in chosen], ()))
+        out.append(count_batches([text[p.doc_id] for p in chosen],
+                                 np.fromiter((index[p.group] for p in chosen), np.int64, len(chosen)), groups,
+                                 [p.language for p in chosen]))
     return tuple(out)
 
 

@@ -1,7 +1,7 @@
 """The map over partitions on this machine: one process, or a pool of `jobs` worker processes."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..progress import Progress, Work
 from ..workers import process_pool
@@ -23,13 +23,16 @@ def _count(partition: Partition) -> Tally:
 
 
 def run_local(parts: Sequence[Partition], job: CountJob, *, jobs: int = 1,
-              progress: Progress | None = None) -> list[Tally]:
-    """Each partition's tally, in partition order. One partition uses the `jobs` processes
-    inside it (documents in chunks); several are spread over the processes, one partition each,
-    so reading one file overlaps counting another. The tallies do not depend on `jobs`."""
+              progress: Progress | None = None) -> Iterator[Tally]:
+    """Each partition's tally, in partition order, as it is ready. One partition uses the `jobs`
+    processes inside it (documents in chunks); several are spread over the processes, one
+    partition each, so reading one file overlaps counting another. The tallies do not depend on
+    `jobs`."""
     if len(parts) == 1 or jobs <= 1:
         items = progress(Work(parts, len(parts), unit="file")) if progress else parts
-        return [count_partition(p, job, workers=jobs if len(parts) == 1 else 1) for p in items]
+        for p in items:
+            yield count_partition(p, job, workers=jobs if len(parts) == 1 else 1)
+        return
     with process_pool(min(jobs, len(parts)), initializer=_init, initargs=(job,)) as pool:
         results = Work(pool.map(_count, parts), len(parts), unit="file")
-        return list(progress(results) if progress else results)
+        yield from (progress(results) if progress else results)

@@ -15,7 +15,7 @@ process, a Dask worker) and only the tally travels.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +25,10 @@ from ..context_sample import SampledContext, merge_samples
 from ..counts import Counts, TermIndex
 from ..ngrams import NgramCounts
 from .clauses import DEATHS, SAID, Clauses, merge_clauses, no_clauses
+
+MERGE_EVERY = 4  # tallies merged at once by merge_stream
+TWICE = ("discovery left out: documents had an id counted before (see the skipped inputs), and the vocabulary's "
+         "group sums cannot lose them; give each document its own id")
 
 
 @dataclass(frozen=True)
@@ -181,11 +185,8 @@ def merge(parts: Sequence[Tally]) -> Tally:
     names = [p.groups[g] for p, k in zip(parts, keep_rows) for g in p.group[k]]
     groups = tuple(dict.fromkeys(names))
     g_index = {g: i for i, g in enumerate(groups)}
-    twice = sum(int((~k).sum()) for k in keep_rows)
-    if twice and all(p.ngrams is not None for p in parts):
-        note = (f"discovery left out: {twice:,} documents had an id counted before, and the vocabulary's "
-                "group sums cannot lose them (give each document its own id)")
-        notes.append(note)
+    if any(not k.all() for k in keep_rows) and all(p.ngrams is not None for p in parts) and TWICE not in notes:
+        notes.append(TWICE)
     return Tally(
         terms, groups,
         tuple(i for p, k in zip(parts, keep_rows) for i, kept in zip(p.ids, k) if kept),
@@ -203,6 +204,19 @@ def merge(parts: Sequence[Tally]) -> Tally:
         # Clauses only when every part recorded them (counts files before version 3 did not).
         _merged_clauses(parts, keep_rows, "said"), _merged_clauses(parts, keep_rows, "deaths"),
         *_merged_ngrams(parts, keep_rows, groups))
+
+
+def merge_stream(parts: Iterable[Tally], every: int = MERGE_EVERY) -> Tally:
+    """`merge` of tallies that come one by one (from workers, in partition order), merging every
+    `every` of them into the tally so far, so that memory holds a few partitions' tallies rather
+    than all of them. The result depends only on the tallies, their order and `every`: every
+    engine and number of jobs merges so."""
+    pending: list[Tally] = []
+    for part in parts:
+        pending.append(part)
+        if len(pending) == every:
+            pending = [merge(pending)]
+    return merge(pending)
 
 
 def _merged_ngrams(parts: Sequence[Tally], keep_rows: Sequence[np.ndarray], groups: tuple[str, ...]
