@@ -212,3 +212,38 @@ def test_token_counts_are_the_tokenizers_counts_text_by_text(seed_texts):
              f"odd{_SEPARATOR}text", "odd \ud800 hostages", "أسرى  חטופים\u00a0otages", *random_texts(rng, 30)]
     assert token_counts(texts).tolist() == [len(tokenize(t)) for t in texts]
     assert token_counts([]).tolist() == []
+
+
+def test_undetermined_counts_made_final_with_the_corpus_languages():
+    # Counted with the stop words of no corpus language, then given those of French: the same
+    # as counting them knowing the corpus holds French (and the plain counter agrees).
+    rng = random.Random(5)
+    texts = ["la trêve et les otages", "Gaza : la trêve de la guerre", "de la", "the truce and the hostages"] \
+        + random_texts(rng, 10, FRENCH)
+    labels = [rng.choice("AB") for _ in texts]
+    codes = np.array(["AB".index(x) for x in labels])
+    und = [UNDETERMINED] * len(texts)
+    early = count_chunk(texts, codes, ("A", "B"), und, ())
+    final = early.without_stop_words(stop_words(UNDETERMINED, ["fr"]))
+    assert as_dict(final) == as_dict(count_chunk(texts, codes, ("A", "B"), und, ("fr",)))
+    assert as_dict(final) != as_dict(early)  # French function words were there to drop
+
+
+def test_regrouped_counts_are_those_of_counting_with_the_new_groups(seed_texts):
+    labels = ["AB"[i % 2] for i in range(len(seed_texts))]
+    codes = np.array(["AB".index(x) for x in labels])
+    part = count_chunk(seed_texts, codes, ("A", "B"))
+    wider = part.regrouped(("C", "B", "A"))
+    direct = count_chunk(seed_texts, np.array(["CBA".index(x) for x in labels]), ("C", "B", "A"))
+    assert as_dict(wider) == as_dict(direct) and list(wider.tokens()) == list(direct.tokens())
+    assert wider.tokens()[0] == 0
+
+
+def test_count_batches_is_count_chunk_in_pieces(seed_texts, monkeypatch):
+    import framing.ngrams
+
+    monkeypatch.setattr(framing.ngrams, "BATCH_CHARS", 500)
+    codes = np.arange(len(seed_texts)) % 3
+    whole = count_chunk(seed_texts, codes, ("x", "y", "z"))
+    assert as_dict(framing.ngrams.count_batches(seed_texts, codes, ("x", "y", "z"))) == as_dict(whole)
+    assert as_dict(framing.ngrams.count_batches([], [], ("x",))) == {"x": {}}

@@ -99,6 +99,17 @@ def test_merge_counts_a_document_once_and_says_so(parts):
     assert_same_counts(merged.counts(), both.counts())
 
 
+def test_merging_as_tallies_come_gives_one_merge(parts, tmp_path):
+    # Six one-article files: merged two at a time (and the tally so far), or all at once.
+    from framing.engines.tally import merge_stream
+
+    files = [write_csv(tmp_path / f"one-{i}.csv", [a]) for i, a in enumerate(ARTICLES)]
+    tallies = [count_corpus(str(f), [LEXICON], jobs=1) for f in files]
+    at_once, streamed = merge(tallies), merge_stream(iter(tallies), every=2)
+    assert dumps(at_once, (LEXICON,), "source") == dumps(streamed, (LEXICON,), "source")
+    assert streamed.vocabulary().table()[0].tolist() == at_once.vocabulary().table()[0].tolist()
+
+
 def test_adding_to_a_counts_file_equals_counting_everything_at_once(parts, tmp_path):
     first = count_corpus(str(parts / "part-1.csv"), [LEXICON], jobs=1)
     stored = load_bytes(dumps(first, (LEXICON,), "source"), tmp_path)

@@ -145,27 +145,6 @@ def test_attribution_and_agency_from_counts_are_those_of_the_corpus(tmp_path):
     assert bars[0].figure == bars[1].figure
 
 
-def test_clauses_merge_keeps_the_rows_of_the_documents_kept():
-    # Two parts; the second holds d1 again (counted before: dropped with its rows) and d3.
-    import numpy as np
-
-    from framing.engines.clauses import merge_clauses, of_rows
-
-    first = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "group": ["A", "A", "B"], "speaker": ["UN", "he", "army"],
-                          "verb": ["say", "claim", "say"], "verb_class": ["neutral", "distancing", "neutral"],
-                          "sentence": ["s1", "s2", "s3"]})
-    second = pd.DataFrame({"doc_id": ["d1", "d3"], "group": ["A", "B"], "speaker": ["UN", "Hamas"],
-                           "verb": ["say", "deny"], "verb_class": ["neutral", "denial"], "sentence": ["s4", "s5"]})
-    cols = ("speaker", "verb", "verb_class")
-    a = of_rows(first, ["d1", "d2"], cols, first[first["verb_class"] != "neutral"])
-    b = of_rows(second, ["d1", "d3"], cols, second[second["verb_class"] != "neutral"])
-    merged = merge_clauses([(a, np.array([True, True]), ["d1", "d2"]), (b, np.array([False, True]), ["d1", "d3"])])
-    frame = merged.frame(["d1", "d2", "d3"], ["A", "B", "B"])
-    assert frame.values.tolist() == [["d1", "A", "UN", "say", "neutral"], ["d1", "A", "he", "claim", "distancing"],
-                                     ["d2", "B", "army", "say", "neutral"], ["d3", "B", "Hamas", "deny", "denial"]]
-    assert merged.example_frame()["sentence"].tolist() == ["s2", "s5"]
-
-
 def test_counts_files_keep_the_clauses_and_older_files_say_they_have_none(tmp_path):
     import json
     import zipfile
