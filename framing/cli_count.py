@@ -82,6 +82,10 @@ def _counted(args):
             _summarise_skipped(new)
         added = f" ({len(tally) - before:,} added)" if add_to else ""
         print(f"framing: {len(tally):,} documents{added} in {len(tally.groups):,} groups", file=sys.stderr)
+        from .engines.tally import TWICE
+
+        if TWICE in tally.notes:
+            print(f"framing: note: {TWICE}", file=sys.stderr)
     if args.save:
         atomic_write_bytes(args.save, dumps(tally, tuple(lexicons), by))
         print(f"framing: wrote {args.save}", file=sys.stderr)

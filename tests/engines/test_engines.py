@@ -201,6 +201,11 @@ def test_cli_count_save_stats_and_add(parts, tmp_path):
         "-o", str(tmp_path / "r.html"), "-q")
     assert "Made from a counts file" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert run("stats", str(tmp_path / "both.framing"), "--table", "compare") == direct
+    # The same documents twice (their ids again, in another file): counted once, and the user is told
+    # why discovery is left out.
+    out = subprocess.run([sys.executable, "-m", "framing", "count", str(parts / "*.csv"), "-l", "israel-gaza"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0 and "discovery left out" in out.stderr and "already counted" in out.stderr
 
 
 def test_dask_cluster_gives_the_local_tally(parts):
