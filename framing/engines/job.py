@@ -190,14 +190,17 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     chosen = replace(corpus, documents=tuple(counted))
     analysis = analyse(chosen, job.lexicons, by=job.by, nested=job.nested, workers=workers)
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
-    said, deaths = _clauses(chosen, analysis.profiles, job)
+    # The documents in the tally's order (its profiles'), for the clauses and n-grams.
+    by_id = {d.id: d for d in counted}
+    profiled = replace(chosen, documents=tuple(by_id[p.doc_id] for p in analysis.profiles))
+    said, deaths = _clauses(profiled, analysis.profiles, job)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
                        dates=[d.date for d in counted], said=said, deaths=deaths,
-                       ngrams=_ngrams(chosen, analysis.profiles))
+                       ngrams=_ngrams(profiled, analysis.profiles))
 
 
 def _ngrams(corpus, profiles):
-    """Discovery's n-gram counts of the profiled documents (all text), over the groups as the
+    """Discovery's n-gram counts of the documents of `corpus` (in the profiles' order; all text), over the groups as the
     tally lists them: those of a known language, and those of undetermined language counted
     with the stop words of no corpus language (the tally's `vocabulary` adds the corpus's)."""
     import numpy as np
@@ -205,26 +208,23 @@ def _ngrams(corpus, profiles):
     from ..languages import UNDETERMINED
     from ..ngrams import count_batches
 
-    text = {d.id: d.text for d in corpus.documents}
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     index = {g: i for i, g in enumerate(groups)}
     out = []
     for und in (False, True):
-        chosen = [p for p in profiles if (p.language == UNDETERMINED) == und]
-        out.append(count_batches([text[p.doc_id] for p in chosen],
-                                 np.fromiter((index[p.group] for p in chosen), np.int64, len(chosen)), groups,
-                                 [p.language for p in chosen]))
+        chosen = [(d, p) for d, p in zip(corpus.documents, profiles) if (p.language == UNDETERMINED) == und]
+        out.append(count_batches([d.text for d, _ in chosen],
+                                 np.fromiter((index[p.group] for _, p in chosen), np.int64, len(chosen)), groups,
+                                 [p.language for _, p in chosen]))
     return tuple(out)
 
 
 def _clauses(corpus, profiles, job: CountJob):
-    """The profiled documents' reporting and casualty clauses, as a tally keeps them (numbered
-    as the tally numbers its documents: in the profiles' order)."""
+    """The reporting and casualty clauses of the documents of `corpus` (in the profiles' order),
+    as a tally keeps them."""
     from ..analyses import agency, attribution
     from .clauses import DEATHS, SAID, of_rows
 
-    by_id = {d.id: d for d in corpus.documents}
-    corpus = replace(corpus, documents=tuple(by_id[p.doc_id] for p in profiles))
     ids, labels = [p.doc_id for p in profiles], [p.group for p in profiles]
     said = attribution.attributions(corpus, labels, verbs=job.verbs)
     deaths = agency.casualties(corpus, labels)

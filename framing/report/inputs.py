@@ -197,6 +197,12 @@ def with_visible_names(analysis: Analysis) -> Analysis:
                    counts=counts(analysis.counts), headlines=counts(analysis.headlines))
 
 
+def page_group(g: str, visible: dict[str, str], blind: dict[str, str] | None) -> str:
+    """A counts file's group name (counted before the page renamed and blinded its groups) as the page names it."""
+    g = visible.get(g, g)
+    return blind[g] if blind else g
+
+
 def sampled_contexts(analysis: Analysis, visible: dict[str, str], blind: dict[str, str] | None) -> tuple:
     """Each term's sample of matches (`framing.context_sample`), named as the page names groups.
     A corpus's analysis is sampled as shown (renamed, blinded); a counts file's sample was taken
@@ -205,11 +211,7 @@ def sampled_contexts(analysis: Analysis, visible: dict[str, str], blind: dict[st
         return sample(analysis.profiles, {d.id: d for d in analysis.corpus.documents}, analysis.doc_groups,
                       analysis.counts.terms.position())
 
-    def group(g: str) -> str:
-        g = visible.get(g, g)
-        return blind[g] if blind else g
-
-    return tuple(replace(c, group=group(c.group), document="" if blind else c.document)
+    return tuple(replace(c, group=page_group(c.group, visible, blind), document="" if blind else c.document)
                  for c in analysis.tally.contexts)
 
 
@@ -218,8 +220,7 @@ def tally_vocabulary(analysis: Analysis, visible: dict[str, str], blind: dict[st
     ngrams = analysis.tally.vocabulary()
     if ngrams is None:
         return None
-    shown = tuple(visible.get(g, g) for g in ngrams.groups)
-    return replace(ngrams, groups=tuple(blind[g] for g in shown) if blind else shown)
+    return replace(ngrams, groups=tuple(page_group(g, visible, blind) for g in ngrams.groups))
 
 
 def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, str], blind: dict[str, str] | None
@@ -230,15 +231,11 @@ def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, s
     if clauses is None:
         return None, None
     tally = analysis.tally
-
-    def group(g: str) -> str:
-        g = visible.get(g, g)
-        return blind[g] if blind else g
-
     ids = renaming(tally.ids)
-    rows = clauses.frame([ids.get(i, i) for i in tally.ids], [group(tally.groups[g]) for g in tally.group])
+    rows = clauses.frame([ids.get(i, i) for i in tally.ids],
+                         [page_group(tally.groups[g], visible, blind) for g in tally.group])
     examples = clauses.example_frame()
-    examples["group"] = [group(g) for g in examples["group"]]
+    examples["group"] = [page_group(g, visible, blind) for g in examples["group"]]
     examples["doc_id"] = ["" if blind else ids.get(i, i) for i in examples["doc_id"]]
     return rows, examples
 
