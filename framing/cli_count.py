@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from .cli_common import DEFAULT_LEXICON, EXIT_OK, _need_two_groups, _progress, _read_options, _Usage, _write_table
@@ -43,9 +44,9 @@ def _counted(args):
     written to --save when given."""
     from .api import load_lexicons
     from .engines import count_corpus
-    from .engines.store import dumps, is_counts_file, load
+    from .engines.store import dump, is_counts_file, load
     from .model import Skipped
-    from .output import atomic_write_bytes, check_output_path
+    from .output import atomic_write, check_output_path
 
     if args.save:
         if not is_counts_file(args.save):
@@ -61,7 +62,7 @@ def _counted(args):
             raise _Usage(f"{args.corpus} groups documents by {by!r}; give --by {by} or leave it out")
         if not args.add:
             if args.save and Path(args.save).resolve() != Path(args.corpus).resolve():
-                atomic_write_bytes(args.save, dumps(base[0], lexicons, by))
+                atomic_write(args.save, partial(dump, base[0], lexicons, by))
             return base
         sources, add_to = args.add, base
     else:
@@ -87,7 +88,7 @@ def _counted(args):
         if TWICE in tally.notes:
             print(f"framing: note: {TWICE}", file=sys.stderr)
     if args.save:
-        atomic_write_bytes(args.save, dumps(tally, tuple(lexicons), by))
+        atomic_write(args.save, partial(dump, tally, tuple(lexicons), by))
         print(f"framing: wrote {args.save}", file=sys.stderr)
     return tally, tuple(lexicons), by
 

@@ -1,7 +1,8 @@
 """Writing what framing makes: whole files or nothing, and cells that a spreadsheet cannot run.
 
-- `atomic_write_text`: into a temporary file beside the target, then renamed over it, so an
-  interrupt leaves the previous file or the new one, never a half-written one.
+- `atomic_write_text`, `atomic_write_bytes`, `atomic_write`: into a temporary file beside the
+  target, then renamed over it, so an interrupt leaves the previous file or the new one, never a
+  half-written one.
 - `check_output_path`: a path that cannot be written is refused before any analysis runs.
 - `safe_cells`: CSV cells that begin with = + - @, a tab or a carriage return get a leading
   apostrophe (OWASP's rule against formula injection), since a source or a speaker named
@@ -12,7 +13,9 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -45,6 +48,12 @@ def atomic_write_text(path: str | Path, text: str) -> Path:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     """Write `data` to `path` whole or not at all."""
+    return atomic_write(path, lambda fh: fh.write(data))
+
+
+def atomic_write(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
+    """`write(fh)` into a temporary file (binary, seekable) that becomes `path` once it is whole:
+    for output too large to build in memory first."""
     from .workers import signals_deferred
 
     path = check_output_path(path)
@@ -56,7 +65,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         # (0644 under the usual umask), or keeps that of the file it replaces.
         os.fchmod(fd, _mode(path))
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from framing.errors import InputError
-from framing.output import atomic_write_text, check_output_path, safe_cells
+from framing.output import atomic_write, atomic_write_text, check_output_path, safe_cells
 
 
 def test_an_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
@@ -21,6 +21,22 @@ def test_an_interrupted_write_leaves_the_previous_file(tmp_path, monkeypatch):
         atomic_write_text(target, "new report " * 1000)
     assert target.read_text(encoding="utf-8") == "previous report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]  # no temporary file left behind
+
+
+def test_a_streamed_write_that_fails_half_way_leaves_the_previous_file_and_no_temporary(tmp_path):
+    target = tmp_path / "counts.framing"
+    target.write_bytes(b"old")
+
+    def write(fh):
+        fh.write(b"half of the new")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        atomic_write(target, write)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["counts.framing"]
+    atomic_write(target, lambda fh: (fh.write(b"new, "), fh.seek(0), fh.write(b"N")))  # seekable, as zipfile needs
+    assert target.read_bytes() == b"New, "
 
 
 def test_a_write_replaces_the_file_whole(tmp_path):

@@ -211,11 +211,14 @@ def merge_stream(parts: Iterable[Tally], every: int = MERGE_EVERY) -> Tally:
     `every` of them into the tally so far, so that memory holds a few partitions' tallies rather
     than all of them. The result depends only on the tallies, their order and `every`: every
     engine and number of jobs merges so."""
+    from ..workers import release_freed_memory
+
     pending: list[Tally] = []
     for part in parts:
         pending.append(part)
         if len(pending) == every:
             pending = [merge(pending)]
+            release_freed_memory()  # the merged tallies' memory, before the next ones arrive
     return merge(pending)
 
 
