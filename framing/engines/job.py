@@ -30,8 +30,9 @@ from .tally import Tally, empty, of_profiles
 # A JSON Lines, CSV or TSV file larger than this is counted in pieces of about this size. A
 # worker's memory is about 11 times its piece at its peak (the bytes, the decoded text, the rows,
 # the table, the cleaned texts), and boilerplate finding grows faster than the piece: 16 MB
-# pieces of 62.5 MB files halved the workers' memory and took 31% less time than 64 MB ones
-# (bench_scale, 250 MB), and still hold thousands of articles to find a source's boilerplate in.
+# pieces of 62.5 MB files halved the workers' memory and took 13-31% less time than 64 MB ones
+# (two runs, bench_scale's corpus, 250 MB), and still hold thousands of articles to find a
+# source's boilerplate in.
 PIECE_BYTES = 16 * 2**20
 SNIFF_BYTES = 2**20  # the start of a large CSV whose dialect every piece is read with
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".tsv.gz", ".jsonl.gz", ".ndjson.gz")

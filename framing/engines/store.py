@@ -97,7 +97,7 @@ def dump(tally: Tally, lexicons: tuple[Lexicon, ...], by: str, fh: BinaryIO) -> 
     with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(_member("counts.json"), json.dumps(meta, ensure_ascii=False, indent=0).encode())
         del meta
-        # An .npz as np.savez writes it (np.load reads it), one array at a time.
+        # An .npz (the zip of .npy files np.load reads), written one array at a time.
         with z.open(_member("arrays.npz"), "w", force_zip64=True) as member, \
                 zipfile.ZipFile(member, "w", zipfile.ZIP_STORED) as npz:
             for key, value in arrays.items():
