@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 
 from .languages import UNDETERMINED, detect_language, stop_list_names, stop_lists, stop_words
 from .progress import Progress, Work
+from .string_union import sorted_union
 from .tokenize import is_break, phrase_findall, prepare
 from .workers import default_jobs, process_pool
 
@@ -124,7 +125,7 @@ class NgramCounts:
             raise ValueError("cannot merge counts over different groups")
         if len(parts) == 1:
             return parts[0]
-        words, word_maps = _union_words([p.words for p in parts])
+        words, word_maps = sorted_union([p.words for p in parts])
         n_words = len(words)
         # Every map is increasing (each part's words are sorted, and so is the union), so each
         # part's bigram keys stay sorted: the union is a merge of sorted runs.
@@ -263,20 +264,6 @@ def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
     if not len(sorted_keys):
         return np.array([], dtype=np.int64)
     return np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
-
-
-def _union_words(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-    """The sorted union of sorted word arrays, and each one's indices in it."""
-    everything = np.concatenate(parts)
-    try:
-        union = pc.unique(pa.array(everything, type=pa.string()))
-        union = union.take(pc.array_sort_indices(union))
-        maps = [np.asarray(pc.index_in(pa.array(p, type=pa.string()), value_set=union), dtype=np.int64)
-                for p in parts]
-        return np.asarray(union.to_pylist(), dtype=object), maps
-    except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate, which UTF-8 cannot hold
-        union, inverse = np.unique(everything, return_inverse=True)
-        return union.astype(object), np.split(inverse.astype(np.int64), np.cumsum([len(p) for p in parts])[:-1])
 
 
 def _merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:

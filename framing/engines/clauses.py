@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..string_union import sorted_union
+
 EXAMPLES = 40  # rows listed with their sentence: what the report's example tables show
 SAID = ("speaker", "verb", "verb_class")  # the columns kept of framing.analyses.attribution's rows
 DEATHS = ("verb", "construction", "agent")  # and of framing.analyses.agency's
@@ -80,22 +82,23 @@ def merge_clauses(parts: Sequence[tuple[Clauses, np.ndarray, Sequence[str]]]) ->
     merge keeps; `ids`: the part's document ids): one table of the kept documents, numbered as
     the merged tally numbers them."""
     columns = parts[0][0].columns
-    merged_values = [sorted({v for c, _, _ in parts for v in c.values[j]}) for j in range(len(columns))]
-    code_of = [{v: i for i, v in enumerate(vs)} for vs in merged_values]
-    docs, codes, examples = [], [], []
-    before = 0  # documents kept from the parts before
-    for clauses, keep, ids in parts:
+    for clauses, _, _ in parts:
         if clauses.columns != columns:
             raise ValueError("tallies of different analyses cannot be merged")
+    # Per column: the values of every part, and each part's codes renumbered into them.
+    unions = [sorted_union([c.values[j] for c, _, _ in parts]) for j in range(len(columns))]
+    merged_values = [values for values, _ in unions]
+    docs, codes, examples = [], [], []
+    before = 0  # documents kept from the parts before
+    for k, (clauses, keep, ids) in enumerate(parts):
         new_position = np.cumsum(keep) - 1 + before
         rows = keep[clauses.doc] if len(clauses.doc) else np.zeros(0, bool)
         docs.append(new_position[clauses.doc[rows]])
-        remap = [np.fromiter((code_of[j][v] for v in clauses.values[j]), np.int64, len(clauses.values[j]))
-                 for j in range(len(columns))]
+        remap = [maps[k] for _, maps in unions]
         kept_codes = clauses.codes[rows]
         codes.append(np.column_stack([remap[j][kept_codes[:, j]] for j in range(len(columns))])
                      if len(kept_codes) else np.zeros((0, len(columns)), np.int64))
-        kept_ids = {i for i, k in zip(ids, keep) if k}
+        kept_ids = {i for i, kept in zip(ids, keep) if kept}
         examples.extend(e for e in clauses.examples if e[0] in kept_ids)
         before += int(keep.sum())
     return Clauses(columns, np.concatenate([np.zeros(0, np.int64), *docs]),
