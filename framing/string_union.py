@@ -20,11 +20,12 @@ def sorted_union(parts: Sequence[np.ndarray | Sequence[str]]) -> tuple[np.ndarra
     everything = np.concatenate(arrays) if arrays else np.zeros(0, object)
     try:
         # UTF-8 byte order is code-point order, so Arrow's sort is Python's.
-        union = pc.unique(pa.array(everything, type=pa.string()))
+        strings = pa.array(everything, type=pa.string())
+        union = pc.unique(strings)
         union = union.take(pc.array_sort_indices(union))
-        maps = [np.asarray(pc.index_in(pa.array(a, type=pa.string()), value_set=union), dtype=np.int64)
-                for a in arrays]
-        return np.asarray(union.to_pylist(), dtype=object), maps
+        where = np.asarray(pc.index_in(strings, value_set=union), dtype=np.int64)
+        union = np.asarray(union.to_pylist(), dtype=object)
     except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate, which UTF-8 cannot hold
-        union, inverse = np.unique(everything, return_inverse=True)
-        return union.astype(object), np.split(inverse.astype(np.int64), np.cumsum([len(a) for a in arrays])[:-1])
+        union, where = np.unique(everything, return_inverse=True)
+        union, where = union.astype(object), where.astype(np.int64)
+    return union, np.split(where, np.cumsum([len(a) for a in arrays])[:-1])
