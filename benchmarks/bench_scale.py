@@ -28,10 +28,15 @@ MB are 10^6 bytes of partition files throughout. The corpus (deterministic for `
   quoted, casualty figures, places, dates in the text: "on Oct. 7", "since Tuesday") whose slots
   take the bundled `israel-gaza` lexicon's terms, quotations (`"...," an official said`), and
   filler sentences drawn from the seed articles' word frequencies (`_corpus.seed_words`, lexicon
-  words taken out so the templates alone set the rate). The mix is set to the rates of the
-  AllSides Middle East articles counted by framing (`REFERENCE`): about 81 lexicon matches per
-  10,000 tokens, 21% of tokens inside quotation marks, a match in 87% of articles (the corpus
-  made here: about 84, 21% and 90%; 1 in 7 articles is on another subject and holds no term).
+  words and the words of reporting verbs and casualties taken out so the templates alone set
+  the rates). The mix is set to the rates of the AllSides Middle East articles counted by
+  framing (`REFERENCE`): per 10,000 tokens about 81 lexicon matches, 142 reporting clauses and
+  30 casualty clauses; 21% of tokens inside quotation marks; a match in 87% of articles (the
+  corpus made here: about 84, 151 and 32; 21%; 93%; 1 in 7 articles is on another subject and
+  holds no term). Most sentences name no speaker, and most quotations go on from one whose
+  speaker is named (`P_QUOTE_ON`); before 2026-12-03 every template quote and most sentences
+  had one, 341 reporting clauses and 49 casualty clauses per 10,000 tokens, 2.4 and 1.6 times
+  real coverage (BASIL's 300 articles have 146 reporting clauses per 10,000 tokens too).
   Each article also has its own cast (people and places named in a few sentences) and rare
   words, from a made-up vocabulary of 2 million drawn by a 1/rank law, so that it has about as
   many distinct words as real news (per 650,000 tokens: 12,800 distinct and 8,700 seen once,
@@ -56,6 +61,7 @@ import argparse
 import datetime as dt
 import filecmp
 import json
+import math
 import os
 import re
 import resource
@@ -76,7 +82,9 @@ from _pss import PeakPSS, available
 LEXICON = "israel-gaza"
 OFF_TOPIC = 0.14  # share of articles on other subjects (no lexicon term)
 # framing count of /work/shared/corpora/allsides_baly2020_middle_east (859 articles, 772,098 tokens)
-REFERENCE = {"matches per 10k tokens": 80.7, "quoted share of tokens": 0.211, "articles with a match": 0.873}
+# (framing attributions and framing casualties: 10,994 and 2,319 rows; BASIL's 300 articles: 146 and 8.6 per 10k)
+REFERENCE = {"matches per 10k tokens": 80.7, "quoted share of tokens": 0.211, "articles with a match": 0.873,
+             "reporting clauses per 10k tokens": 142.4, "casualty clauses per 10k tokens": 30.0}
 TARGET_SECONDS_PER_GB, TARGET_PEAK_MB, TARGET_FLAT, TARGET_DASK = 120.0, 2000.0, 0.20, 1.5
 
 # ---------------------------------------------------------------------------------------------
@@ -141,6 +149,35 @@ REPORTED = [
     "{A} estimated that {num} people had fled to {P} {W}.",
     "Diplomats said a vote on the {N} at the Security Council could come {W}.",
     "Israel says it targets {N} and accuses them of hiding among civilians, a charge they deny.",
+    # Sentences of fact, without a speaker: most of a news article's sentences name none.
+    "The {N} in {P} continued {W}, with heavy {N} reported near the hospital.",
+    "Long queues formed outside the few bakeries still open in {P} {W}.",
+    "Schools run by the United Nations in {P} have been turned into shelters for the {N}.",
+    "The road between {P} and {P} was closed {W} after the {N}.",
+    "Fuel shortages have forced water desalination plants in {P} to shut down.",
+    "The {N} is the longest since the blockade of Gaza began in 2007.",
+    "Convoys carrying flour and medicine waited at {P} {W} for permission to enter.",
+    "Thousands of families moved south from {P} {W}, many of them on foot.",
+    "The {N} has left large parts of {P} in ruins.",
+    "Mobile phone and internet services in {P} went down again {W}.",
+    "Prices of basic goods in {P} have risen sharply since the {N} began.",
+    "Rockets were fired towards {P} {W}, setting off sirens across the area.",
+    "Most of the {N} took place in {P}, about 10 kilometres from the border.",
+    "The only power station in {P} stopped working {W}.",
+    "Queues at the crossing into {P} stretched for several kilometres {W}.",
+    "The {N} came a day after a meeting of foreign ministers in Cairo.",
+    "Hundreds of people gathered in {P} {W} to mourn the {N}.",
+    "Food parcels were handed out at a school in {P} {W}.",
+    "A second convoy reached {P} {W}, carrying water and medical supplies.",
+    "The {N} is expected to be discussed at a summit in Doha {W}.",
+    "Many of the buildings along the main road in {P} were damaged in the {N}.",
+    "Students in {P} have not been to school since the {N} began.",
+    "The talks on the {N} were adjourned {W} without a date to resume.",
+    "Ambulances lined up outside the hospital in {P} {W}.",
+    "{num} people {K} in {P} {W}, the latest in a series of strikes on the area.",
+    "Among those who {K} in {P} were {num} children.",
+    "The bodies of {num} people who {K} were brought to the hospital in {P} {W}.",
+    "In the {N} that followed, {num} people {K} and many more were wounded.",
 ]
 QUOTES = [
     "We will not stop until the {N} are brought home",
@@ -158,7 +195,10 @@ QUOTES = [
     "We are doing everything we can to get aid to the people who need it",
     "They came at dawn, and by the afternoon the whole street was gone",
 ]
-QUOTE_FRAMES = ['"{Q}," {A} {S}.', '{A} {S}: "{Q}."', '"{Q}," {A} {S}. "{Q2}."', '"{Q}."', '{A} {S} that "{Q2}."']
+QUOTE_FRAMES = ['"{Q}," {A} {S}.', '{A} {S}: "{Q}."', '"{Q}," {A} {S}. "{Q2}."', '{A} {S} that "{Q2}."']
+# A quotation that goes on from the one before, its speaker already named (as real quotes run on).
+QUOTE_ON = ['"{Q}."', '"{Q}. {Q2}."']
+P_QUOTE_ON = 0.75  # share of quoted sentences that go on, without a speaker of their own
 TITLES = ["Live updates: {N} in {P}", "{A} says {num} people {K} in {P}", "What we know about the {N}",
           "{P}: {N} enters its {ord} week", "Talks on {N} resume as pressure grows", "Inside {P}, a city under {N}",
           "Aid trickles into {P} as {N} continues", "{A} warns of wider {N}"]
@@ -179,6 +219,12 @@ CAST = [
     "Speaking in \x04, \x03 said the negotiations had stalled.",
     "\x03, whose brother lives in {P}, said he had not slept for days.",
     "A spokesperson for \x04 declined to comment on the remarks by \x02.",
+    "The house of \x01 in {P} was destroyed {W}.",
+    "\x02 and \x03 have been sheltering in a tent near \x04 since the {N} began.",
+    "\x03 drove through {P} {W} to reach his parents in \x04.",
+    "A photograph of \x01 holding her daughter was shared widely online.",
+    "\x02 has worked at the \x04 hospital for 12 years.",
+    "The \x04 Institute published its report on the {N} {W}.",
 ]
 P_CAST = 0.15  # share of an article's sentences that name its cast
 # Filler words replaced, per article, by rare words from the same 1/rank law (lower case): with
@@ -223,15 +269,26 @@ def _lexicon_forms() -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
     return nouns, verbs, np.array(wn) / sum(wn), np.array(wv) / sum(wv)
 
 
+def clause_words() -> set[str]:
+    """The words of reporting verbs and of casualty words (every form), which filler leaves out so
+    that the templates alone set the rates of reporting and casualty clauses."""
+    from framing.analyses.casualty_words import _FORMS
+    from framing.analyses.verbs import load_verb_classes
+
+    forms = {w.lower() for form in load_verb_classes().forms for w in form.split()}
+    return (forms - {"to"}) | set(_FORMS)
+
+
 class TemplateText:
     """Sentences from `REPORTED`, `QUOTES` and seed-word filler; `p_term` is the chance a noun or
     verb slot takes a lexicon term rather than a neutral word."""
 
-    def __init__(self, rng: np.random.Generator, *, p_term: float = 0.36, p_quote: float = 0.38,
+    def __init__(self, rng: np.random.Generator, *, p_term: float = 0.30, p_quote: float = 0.31,
                  p_filler: float = 0.25) -> None:
         self.rng, self.p_term, self.p_quote, self.p_filler = rng, p_term, p_quote, p_filler
         self.nouns, self.verbs, self.wn, self.wv = _lexicon_forms()
         lexicon_words = {w.lower() for f in self.nouns + self.verbs for w in re.split(r"[\s-]+", f)}
+        lexicon_words |= clause_words()
         vocab, p = seed_words()
         keep = np.array([re.split(r"['\u2019]", w.lower())[0] not in lexicon_words for w in vocab])
         self.vocab = [str(w) for w in np.array(vocab, dtype=object)[keep]]
@@ -291,7 +348,7 @@ class TemplateText:
     def sentence(self) -> str:
         r = self.rng.random()
         if r < self.p_quote:
-            frame = self._pick(QUOTE_FRAMES)
+            frame = self._pick(QUOTE_ON if self.rng.random() < P_QUOTE_ON else QUOTE_FRAMES)
             return self.fill(frame.replace("{Q}", self._pick(QUOTES)).replace("{Q2}", self._pick(QUOTES)))
         if r < self.p_quote + self.p_filler:
             return self.filler()
@@ -581,6 +638,8 @@ def corpus_rates(path: Path) -> dict[str, float]:
             "matches per 10k tokens": tally.count.sum() / tokens * 1e4,
             "quoted share of tokens": tally.quoted_tokens.sum() / tokens,
             "articles with a match": float((tally.count.getnnz(axis=1) > 0).mean()),
+            "reporting clauses per 10k tokens": len(tally.said) / tokens * 1e4 if tally.said else math.nan,
+            "casualty clauses per 10k tokens": len(tally.deaths) / tokens * 1e4 if tally.deaths else math.nan,
             "languages": ", ".join(sorted(set(tally.languages)))}
 
 
@@ -687,7 +746,7 @@ def summarise(runs: list[Run], sizes: list[int], args) -> None:
               f"{rates['tokens']:,} tokens, languages {rates['languages']}")
         for key, ref in REFERENCE.items():
             value = rates[key]
-            shown = (f"{value:.1f}", f"{ref:.1f}") if key.startswith("matches") else (f"{value:.1%}", f"{ref:.1%}")
+            shown = (f"{value:.1f}", f"{ref:.1f}") if "per 10k" in key else (f"{value:.1%}", f"{ref:.1%}")
             print(f"  {key}: {shown[0]} (AllSides Middle East articles: {shown[1]})")
     print("\ntargets:")
     verdicts = []
