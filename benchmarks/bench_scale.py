@@ -32,11 +32,13 @@ MB are 10^6 bytes of partition files throughout. The corpus (deterministic for `
   the rates). The mix is set to the rates of the AllSides Middle East articles counted by
   framing (`REFERENCE`): per 10,000 tokens about 81 lexicon matches, 142 reporting clauses and
   30 casualty clauses; 21% of tokens inside quotation marks; a match in 87% of articles (the
-  corpus made here: about 84, 151 and 32; 21%; 93%; 1 in 7 articles is on another subject and
+  corpus made here: about 81, 148 and 32; 20%; 93%; 1 in 7 articles is on another subject and
   holds no term). Most sentences name no speaker, and most quotations go on from one whose
-  speaker is named (`P_QUOTE_ON`); before 2026-12-03 every template quote and most sentences
-  had one, 341 reporting clauses and 49 casualty clauses per 10,000 tokens, 2.4 and 1.6 times
-  real coverage (BASIL's 300 articles have 146 reporting clauses per 10,000 tokens too).
+  speaker is named (`P_QUOTE_ON`) and go on past their opening words (`QUOTE_TAILS`); before
+  2026-12-03 every template quote and most sentences had one, 341 reporting clauses and 49
+  casualty clauses per 10,000 tokens, 2.4 and 1.6 times real coverage (BASIL's 300 articles
+  have 146 reporting clauses per 10,000 tokens too), and 14 quotations recurring word for word
+  were removed by the cleaning as boilerplate.
   Each article also has its own cast (people and places named in a few sentences) and rare
   words, from a made-up vocabulary of 2 million drawn by a 1/rank law, so that it has about as
   many distinct words as real news (per 650,000 tokens: 12,800 distinct and 8,700 seen once,
@@ -195,10 +197,18 @@ QUOTES = [
     "We are doing everything we can to get aid to the people who need it",
     "They came at dawn, and by the afternoon the whole street was gone",
 ]
+# Most quotations go on past their opening words, in ways that vary: without this, 14 quotations
+# would recur word for word in more than 5% of a source's articles, and framing's cleaning would
+# rightly remove them as boilerplate (it did, before 2026-12-03: about 14 sentences per source).
+QUOTE_TAILS = ["and nobody is listening", "and we have said so {W}", "in {P} and everywhere else",
+               "and that has not changed since {W}", "whatever anyone says in {P}", "and the {N} shows it",
+               "and {num} families know it", "as we told the committee {W}", "and it has been like this since {W}",
+               "even here in {P}", "and I say it again {W}", "and the numbers from {P} prove it"]
+P_TAIL = 0.85
 QUOTE_FRAMES = ['"{Q}," {A} {S}.', '{A} {S}: "{Q}."', '"{Q}," {A} {S}. "{Q2}."', '{A} {S} that "{Q2}."']
 # A quotation that goes on from the one before, its speaker already named (as real quotes run on).
 QUOTE_ON = ['"{Q}."', '"{Q}. {Q2}."']
-P_QUOTE_ON = 0.75  # share of quoted sentences that go on, without a speaker of their own
+P_QUOTE_ON = 0.6  # share of quoted sentences that go on, without a speaker of their own
 TITLES = ["Live updates: {N} in {P}", "{A} says {num} people {K} in {P}", "What we know about the {N}",
           "{P}: {N} enters its {ord} week", "Talks on {N} resume as pressure grows", "Inside {P}, a city under {N}",
           "Aid trickles into {P} as {N} continues", "{A} warns of wider {N}"]
@@ -283,7 +293,7 @@ class TemplateText:
     """Sentences from `REPORTED`, `QUOTES` and seed-word filler; `p_term` is the chance a noun or
     verb slot takes a lexicon term rather than a neutral word."""
 
-    def __init__(self, rng: np.random.Generator, *, p_term: float = 0.30, p_quote: float = 0.31,
+    def __init__(self, rng: np.random.Generator, *, p_term: float = 0.30, p_quote: float = 0.18,
                  p_filler: float = 0.25) -> None:
         self.rng, self.p_term, self.p_quote, self.p_filler = rng, p_term, p_quote, p_filler
         self.nouns, self.verbs, self.wn, self.wv = _lexicon_forms()
@@ -345,11 +355,16 @@ class TemplateText:
         text = " ".join(words).replace(" ,", ",").replace(" ;", ";").replace(" :", ":").rstrip(",;:")
         return text[0].upper() + text[1:] + "."
 
+    def quote(self) -> str:
+        """A quotation's words: one of `QUOTES`, mostly going on with one of `QUOTE_TAILS`."""
+        q = self._pick(QUOTES)
+        return f"{q}, {self._pick(QUOTE_TAILS)}" if self.rng.random() < P_TAIL else q
+
     def sentence(self) -> str:
         r = self.rng.random()
         if r < self.p_quote:
             frame = self._pick(QUOTE_ON if self.rng.random() < P_QUOTE_ON else QUOTE_FRAMES)
-            return self.fill(frame.replace("{Q}", self._pick(QUOTES)).replace("{Q2}", self._pick(QUOTES)))
+            return self.fill(frame.replace("{Q}", self.quote()).replace("{Q2}", self.quote()))
         if r < self.p_quote + self.p_filler:
             return self.filler()
         return self.fill(self._pick(REPORTED))
@@ -461,7 +476,7 @@ class Writer:
         rng = np.random.default_rng([seed, 0])
         self.templates = TemplateText(rng)
         self.titles = [self.templates.title() for _ in range(5000)]
-        self.cast = [self.templates.fill(self.templates._pick(CAST).replace("{Q}", self.templates._pick(QUOTES)))
+        self.cast = [self.templates.fill(self.templates._pick(CAST).replace("{Q}", self.templates.quote()))
                      for _ in range(5000)]
         if sentences is None:
             self.pool = [self.templates.sentence() for _ in range(pool_size)]
