@@ -32,6 +32,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .int_arrays import narrow
 from .languages import UNDETERMINED, detect_language, stop_list_names, stop_lists, stop_words
 from .progress import Progress, Work
 from .string_union import sorted_union
@@ -52,12 +53,13 @@ _KEY_LIMIT = 2**63  # (n-gram, document) keys are int64
 
 
 class Cells(NamedTuple):
-    """The non-zero cells of a groups x n-grams table, sorted by column, then by group."""
+    """The non-zero cells of a groups x n-grams table, sorted by column, then by group. Each
+    array is int32, or int64 where a value does not fit (`framing.int_arrays.narrow`)."""
 
-    column: np.ndarray  # int64: the n-gram (a word's index, or len(words) + a bigram's index)
-    group: np.ndarray  # int64: the group's index
-    count: np.ndarray  # int64: occurrences in the group's documents
-    documents: np.ndarray  # int64: the group's documents using it
+    column: np.ndarray  # the n-gram (a word's index, or len(words) + a bigram's index)
+    group: np.ndarray  # the group's index
+    count: np.ndarray  # occurrences in the group's documents
+    documents: np.ndarray  # the group's documents using it
 
 
 class Candidates(NamedTuple):
@@ -87,7 +89,7 @@ class NgramCounts:
 
     groups: tuple[str, ...]
     words: np.ndarray  # object array of str
-    bigrams: np.ndarray  # int64, shape (n_bigrams, 2)
+    bigrams: np.ndarray  # shape (n_bigrams, 2), int32 (int64 past 2^31 - 1 words)
     cells: Cells
     group_tokens: np.ndarray  # int64 per group: every token, stop words and numbers included
 
@@ -136,13 +138,13 @@ class NgramCounts:
         for m, k, p in zip(word_maps, keys, parts):
             c = p.cells.column
             is_word = c < len(p.words)
-            moved = np.empty_like(c)
+            moved = np.empty(len(c), np.int64)
             moved[is_word] = m[c[is_word]]
             moved[~is_word] = n_words + np.searchsorted(bkeys, k[c[~is_word] - len(p.words)])
             columns.append(moved)
         cells = _merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
-        return NgramCounts(groups, words, np.column_stack([bkeys // n_words, bkeys % n_words]).astype(np.int64),
-                           cells, np.sum([p.group_tokens for p in parts], axis=0).astype(np.int64))
+        return NgramCounts(groups, words, narrow(np.column_stack([bkeys // n_words, bkeys % n_words])), cells,
+                           np.sum([p.group_tokens for p in parts], axis=0).astype(np.int64))
 
     def regrouped(self, groups: Sequence[str]) -> NgramCounts:
         """The same counts over `groups`, which hold every group of these (in any order); a
@@ -153,7 +155,7 @@ class NgramCounts:
         index = {g: i for i, g in enumerate(groups)}
         new = np.fromiter((index[g] for g in self.groups), np.int64, len(self.groups))
         c = self.cells
-        group = new[c.group] if len(c.group) else c.group
+        group = narrow(new[c.group]) if len(c.group) else c.group
         order = np.lexsort((group, c.column))  # cells stay sorted by column, then group
         tokens = np.zeros(len(groups), np.int64)
         tokens[new] = self.group_tokens
@@ -217,7 +219,7 @@ class NgramCounts:
         order = np.argsort(pos, kind="stable")
         small = group.astype(np.int16) if len(self.groups) < 2**15 else group
         order = order[np.argsort(small[order], kind="stable")]
-        count, docs = cells.count[kept][order], cells.documents[kept][order]
+        count, docs = cells.count[kept][order].astype(np.int64), cells.documents[kept][order].astype(np.int64)
         indptr = np.concatenate([[0], np.cumsum(np.bincount(group, minlength=len(self.groups)))])
         n = len(ids)
         totals = np.bincount(pos, weights=cells.count[kept], minlength=n).astype(np.int64)
@@ -267,18 +269,24 @@ def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
 
 
 def _merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
-    """Cells of several batches (each sorted, on common columns) added up."""
+    """Cells of several batches (each sorted, on common columns) added up. Keys and sums are
+    int64; the cells come out narrowed, and each temporary goes as soon as it is used, since
+    merging the corpus's tally is the peak of the main process's memory."""
     shift = max(n_groups - 1, 1).bit_length()
-    key = np.concatenate([(c.column << shift) | c.group for c in parts])
+    key = np.concatenate([(c.column.astype(np.int64) << shift) | c.group for c in parts])
     order = np.argsort(key, kind="stable")  # sorted runs: a merge
     key = key[order]
     if not len(key):
-        return Cells(key, key, key, key)
+        empty = np.zeros(0, np.int32)
+        return Cells(empty, empty, empty, empty)
     starts = _run_starts(key)
-    count = np.add.reduceat(np.concatenate([c.count for c in parts])[order], starts)
-    docs = np.add.reduceat(np.concatenate([c.documents for c in parts])[order], starts)
     distinct = key[starts]
-    return Cells(distinct >> shift, distinct & ((1 << shift) - 1), count, docs)
+    del key
+    column, group = narrow(distinct >> shift), narrow(distinct & ((1 << shift) - 1))
+    del distinct
+    count = narrow(np.add.reduceat(np.concatenate([c.count for c in parts])[order], starts, dtype=np.int64))
+    docs = narrow(np.add.reduceat(np.concatenate([c.documents for c in parts])[order], starts, dtype=np.int64))
+    return Cells(column, group, count, docs)
 
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
@@ -336,10 +344,9 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
     column = cell_gram.copy()
     column[is_bigram] = n_words + np.cumsum(first) - 1
     distinct = bkeys[starts] - n_words
-    bigrams = np.column_stack([distinct // max(n_words, 1), distinct % max(n_words, 1)]).astype(np.int64)
-    return NgramCounts(groups, words, bigrams, Cells(column.astype(np.int64), cell_group.astype(np.int64),
-                                                     count.astype(np.int64), cell_docs.astype(np.int64)),
-                       group_tokens)
+    bigrams = narrow(np.column_stack([distinct // max(n_words, 1), distinct % max(n_words, 1)]))
+    return NgramCounts(groups, words, bigrams, Cells(narrow(column), narrow(cell_group), narrow(count),
+                                                     narrow(cell_docs)), group_tokens)
 
 
 def count_batches(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..int_arrays import narrow
 from ..string_union import sorted_union
 
 EXAMPLES = 40  # rows listed with their sentence: what the report's example tables show
@@ -29,7 +30,8 @@ DEATHS = ("verb", "construction", "agent")  # and of framing.analyses.agency's
 @dataclass(frozen=True, eq=False)
 class Clauses:
     """`columns`' values per row, coded: `codes[:, j]` indexes `values[j]`; `doc[i]` is row i's
-    document (its position among the tally's documents). `examples`: rows of doc_id, group, the
+    document (its position among the tally's documents); both int32 where they fit
+    (`framing.int_arrays.narrow`). `examples`: rows of doc_id, group, the
     columns and the sentence, as the report lists them."""
 
     columns: tuple[str, ...]
@@ -57,7 +59,7 @@ class Clauses:
 
 
 def no_clauses(columns: Sequence[str]) -> Clauses:
-    return Clauses(tuple(columns), np.zeros(0, np.int64), np.zeros((0, len(columns)), np.int64),
+    return Clauses(tuple(columns), np.zeros(0, np.int32), np.zeros((0, len(columns)), np.int32),
                    tuple(() for _ in columns))
 
 
@@ -69,11 +71,11 @@ def of_rows(rows: pd.DataFrame, ids: Sequence[str], columns: Sequence[str], exam
     codes, values = [], []
     for column in columns:
         code, uniques = pd.factorize(rows[column].astype(object), sort=True)
-        codes.append(code.astype(np.int64))
+        codes.append(narrow(code))
         values.append(tuple(str(v) for v in uniques))
-    matrix = np.column_stack(codes) if codes and len(rows) else np.zeros((len(rows), len(columns)), np.int64)
+    matrix = narrow(np.column_stack(codes)) if codes and len(rows) else np.zeros((len(rows), len(columns)), np.int32)
     kept = examples.head(EXAMPLES)[["doc_id", "group", *columns, "sentence"]]
-    return Clauses(tuple(columns), doc, matrix, tuple(values),
+    return Clauses(tuple(columns), narrow(doc), matrix, tuple(values),
                    tuple(tuple(str(v) for v in r) for r in kept.itertuples(index=False)))
 
 
@@ -97,10 +99,10 @@ def merge_clauses(parts: Sequence[tuple[Clauses, np.ndarray, Sequence[str]]]) ->
         remap = [maps[k] for _, maps in unions]
         kept_codes = clauses.codes[rows]
         codes.append(np.column_stack([remap[j][kept_codes[:, j]] for j in range(len(columns))])
-                     if len(kept_codes) else np.zeros((0, len(columns)), np.int64))
+                     if len(kept_codes) else np.zeros((0, len(columns)), np.int32))
         kept_ids = {i for i, kept in zip(ids, keep) if kept}
         examples.extend(e for e in clauses.examples if e[0] in kept_ids)
         before += int(keep.sum())
-    return Clauses(columns, np.concatenate([np.zeros(0, np.int64), *docs]),
-                   np.concatenate([np.zeros((0, len(columns)), np.int64), *codes]),
+    return Clauses(columns, narrow(np.concatenate([np.zeros(0, np.int32), *docs])),
+                   narrow(np.concatenate([np.zeros((0, len(columns)), np.int32), *codes])),
                    tuple(tuple(vs) for vs in merged_values), tuple(examples[:EXAMPLES]))
