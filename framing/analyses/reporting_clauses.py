@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from .reporting_document import _Document
 from .reporting_speakers import _speaker
+from .sentence_bounds import sentence_around
 from .verbs import VerbClasses
 
 
-def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: list[tuple]) -> None:
+def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: list[tuple],
+                   sentences: bool = True) -> None:
     """Append to `out` one row (doc_id, group, speaker, verb, class, start, end, sentence) per
-    reporting clause of `text`, in text order."""
+    reporting clause of `text`, in text order; without `sentences`, the sentence is None (see
+    `sentence_of`)."""
     scanner = verbs._scanner
     hits = [m.span(1) for m in scanner.finditer(text)]
     first = verbs._at_start.match(text)
@@ -34,11 +37,25 @@ def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: 
                    for m in exceptions[key].finditer(text, max(0, s - reach), min(len(text), e + reach))):
                 continue
         if s >= pend:
-            pstart = text.rfind("\n\n", 0, s)
-            pstart = 0 if pstart < 0 else pstart + 2
-            pend = text.find("\n\n", e)
-            pend = len(text) if pend < 0 else pend
+            pstart, pend = _paragraph(text, s, e)
         words = _speaker(doc, s, e, pstart, pend, base, kind)
         if words:
-            a, b = doc.sentence_at(s, pstart, pend)
-            out.append((doc_id, group, " ".join(words), base, cls, s, e, text[a:b].strip()))
+            if sentences:
+                a, b = doc.sentence_at(s, pstart, pend)
+                out.append((doc_id, group, " ".join(words), base, cls, s, e, text[a:b].strip()))
+            else:
+                out.append((doc_id, group, " ".join(words), base, cls, s, e, None))
+
+
+def _paragraph(text: str, s: int, e: int) -> tuple[int, int]:
+    """[start, end) of the paragraph (text between blank lines) holding text[s:e]."""
+    pstart = text.rfind("\n\n", 0, s)
+    pend = text.find("\n\n", e)
+    return 0 if pstart < 0 else pstart + 2, len(text) if pend < 0 else pend
+
+
+def sentence_of(text: str, s: int, e: int) -> str:
+    """The sentence of the clause whose verb is text[s:e], as its row gives it."""
+    pstart, pend = _paragraph(text, s, e)
+    a, b = sentence_around(text, s, pstart, pend)
+    return text[a:b].strip()

@@ -229,10 +229,12 @@ def _clauses(corpus, profiles, job: CountJob):
     """The reporting and casualty clauses of the documents of `corpus` (in the profiles' order),
     as a tally keeps them."""
     from ..analyses import agency, attribution
-    from .clauses import DEATHS, SAID, of_rows
+    from .clauses import DEATHS, EXAMPLES, SAID, of_rows
 
     ids, labels = [p.doc_id for p in profiles], [p.group for p in profiles]
-    said = attribution.attributions(corpus, labels, verbs=job.verbs)
+    # A tally keeps the sentences of its examples only: those alone are looked for.
+    said = attribution.attributions(corpus, labels, verbs=job.verbs, sentences=False)
+    examples = attribution.with_sentences(attribution.example_rows(said).head(EXAMPLES), corpus)
     deaths = agency.casualties(corpus, labels)
-    return (of_rows(said, ids, SAID, attribution.example_rows(said)),
+    return (of_rows(said, ids, SAID, examples),
             of_rows(deaths, ids, DEATHS, agency.example_rows(deaths)))

@@ -15,6 +15,7 @@ from framing.analyses.attribution import (
     attributions,
     load_verb_classes,
     normalize_speaker,
+    with_sentences,
 )
 from framing.errors import LexiconError
 from framing.model import Corpus, Document
@@ -219,6 +220,10 @@ def test_sentences_match_the_splitter_around_abbreviations_and_long_sentences():
     spans = sentence_spans(text)
     for row in rows.itertuples():
         assert row.sentence == next(text[a:b] for a, b in spans if a <= row.start < b)
+    # Rows found without their sentences (as a tally keeps them), given them afterwards: the same.
+    bare = attributions(corpus_of([text]), ["g"], sentences=False)
+    assert bare["sentence"].isna().all()
+    assert with_sentences(bare, corpus_of([text])).equals(rows)
 
 
 def test_seeds_israel_reports_and_the_health_ministry_claims():
