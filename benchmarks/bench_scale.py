@@ -653,8 +653,8 @@ def corpus_rates(path: Path) -> dict[str, float]:
             "matches per 10k tokens": tally.count.sum() / tokens * 1e4,
             "quoted share of tokens": tally.quoted_tokens.sum() / tokens,
             "articles with a match": float((tally.count.getnnz(axis=1) > 0).mean()),
-            "reporting clauses per 10k tokens": len(tally.said) / tokens * 1e4 if tally.said else math.nan,
-            "casualty clauses per 10k tokens": len(tally.deaths) / tokens * 1e4 if tally.deaths else math.nan,
+            "reporting clauses per 10k tokens": len(tally.said) / tokens * 1e4 if tally.said is not None else math.nan,
+            "casualty clauses per 10k tokens": len(tally.deaths) / tokens * 1e4 if tally.deaths is not None else math.nan,
             "languages": ", ".join(sorted(set(tally.languages)))}
 
 
