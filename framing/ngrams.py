@@ -134,16 +134,23 @@ class NgramCounts:
         keys = [m[p.bigrams[:, 0]] * n_words + m[p.bigrams[:, 1]] for m, p in zip(word_maps, parts)]
         merged = np.sort(np.concatenate(keys), kind="stable")
         bkeys = merged[_run_starts(merged)]
+        del merged
+        wide = n_words + len(bkeys) > 2**31 - 1
         columns = []
         for m, k, p in zip(word_maps, keys, parts):
             c = p.cells.column
             is_word = c < len(p.words)
-            moved = np.empty(len(c), np.int64)
+            moved = np.empty(len(c), np.int64 if wide else np.int32)
             moved[is_word] = m[c[is_word]]
-            moved[~is_word] = n_words + np.searchsorted(bkeys, k[c[~is_word] - len(p.words)])
+            # Each distinct bigram is looked up once, then its cells take its new column.
+            moved[~is_word] = n_words + np.searchsorted(bkeys, k)[c[~is_word] - len(p.words)]
             columns.append(moved)
+        del keys
         cells = _merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
-        return NgramCounts(groups, words, narrow(np.column_stack([bkeys // n_words, bkeys % n_words])), cells,
+        del columns
+        pairs = np.empty((len(bkeys), 2), np.int64 if n_words > 2**31 - 1 else np.int32)
+        pairs[:, 0], pairs[:, 1] = bkeys // n_words, bkeys % n_words
+        return NgramCounts(groups, words, pairs, cells,
                            np.sum([p.group_tokens for p in parts], axis=0).astype(np.int64))
 
     def regrouped(self, groups: Sequence[str]) -> NgramCounts:
@@ -268,12 +275,54 @@ def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
 
 
+def _keys(cells: Cells, shift: int) -> np.ndarray:
+    """Each cell's (column, group) as one sortable int64."""
+    return (cells.column.astype(np.int64) << shift) | cells.group
+
+
 def _merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
-    """Cells of several batches (each sorted, on common columns) added up. Keys and sums are
-    int64; the cells come out narrowed, and each temporary goes as soon as it is used, since
-    merging the corpus's tally is the peak of the main process's memory."""
+    """Cells of several batches (each sorted, on common columns) added up: the later batches by
+    one sort (`_sum_cells`), then added into the first, the tally so far and the largest, by
+    binary search and one insertion, so that its cells are neither sorted again nor copied more
+    than once (merging the corpus's tally is the peak of the main process's memory)."""
     shift = max(n_groups - 1, 1).bit_length()
-    key = np.concatenate([(c.column.astype(np.int64) << shift) | c.group for c in parts])
+    first = parts[0]
+    rest = _sum_cells(parts[1:], shift) if len(parts) > 2 else parts[1] if len(parts) == 2 else None
+    if rest is None or not len(rest.column):
+        return Cells(*map(narrow, first))
+    if not len(first.column):
+        return Cells(*map(narrow, rest))
+    key = _keys(first, shift)
+    new_key = _keys(rest, shift)
+    at = np.searchsorted(key, new_key)
+    hit = at < len(key)
+    hit[hit] = key[at[hit]] == new_key[hit]
+    del key, new_key
+    count = _added(first.count, at[hit], rest.count[hit])
+    docs = _added(first.documents, at[hit], rest.documents[hit])
+    new = ~hit
+    at = at[new]
+    return Cells(_inserted(first.column, at, rest.column[new]), _inserted(first.group, at, rest.group[new]),
+                 _inserted(count, at, rest.count[new]), _inserted(docs, at, rest.documents[new]))
+
+
+def _added(values: np.ndarray, at: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """A copy of `values` with `more` added at the (distinct) positions `at`, summed in int64."""
+    sums = values[at].astype(np.int64) + more
+    out = values.astype(np.result_type(values.dtype, narrow(sums).dtype))
+    out[at] = sums
+    return out
+
+
+def _inserted(values: np.ndarray, at: np.ndarray, more: np.ndarray) -> np.ndarray:
+    """`values` with `more` inserted before the positions `at` (in order), narrowed."""
+    return narrow(np.insert(values.astype(np.result_type(values.dtype, more.dtype), copy=False), at, more))
+
+
+def _sum_cells(parts: Sequence[Cells], shift: int) -> Cells:
+    """Cells of several batches (each sorted, on common columns) added up by one sort of their
+    keys (sorted runs: a merge); keys and sums in int64, the cells narrowed."""
+    key = np.concatenate([_keys(c, shift) for c in parts])
     order = np.argsort(key, kind="stable")  # sorted runs: a merge
     key = key[order]
     if not len(key):
