@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 
 from .int_arrays import narrow
 from .languages import UNDETERMINED, detect_language, stop_list_names, stop_lists, stop_words
+from .ngram_cells import Cells, merge_cells, run_starts
 from .progress import Progress, Work
 from .string_union import sorted_union
 from .tokenize import is_break, phrase_findall, prepare
@@ -51,15 +52,6 @@ BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and pace
 MERGE_EVERY = 8
 _KEY_LIMIT = 2**63  # (n-gram, document) keys are int64
 
-
-class Cells(NamedTuple):
-    """The non-zero cells of a groups x n-grams table, sorted by column, then by group. Each
-    array is int32, or int64 where a value does not fit (`framing.int_arrays.narrow`)."""
-
-    column: np.ndarray  # the n-gram (a word's index, or len(words) + a bigram's index)
-    group: np.ndarray  # the group's index
-    count: np.ndarray  # occurrences in the group's documents
-    documents: np.ndarray  # the group's documents using it
 
 
 class Candidates(NamedTuple):
@@ -133,7 +125,7 @@ class NgramCounts:
         # part's bigram keys stay sorted: the union is a merge of sorted runs.
         keys = [m[p.bigrams[:, 0]] * n_words + m[p.bigrams[:, 1]] for m, p in zip(word_maps, parts)]
         merged = np.sort(np.concatenate(keys), kind="stable")
-        bkeys = merged[_run_starts(merged)]
+        bkeys = merged[run_starts(merged)]
         del merged
         wide = n_words + len(bkeys) > 2**31 - 1
         columns = []
@@ -146,7 +138,7 @@ class NgramCounts:
             moved[~is_word] = n_words + np.searchsorted(bkeys, k)[c[~is_word] - len(p.words)]
             columns.append(moved)
         del keys
-        cells = _merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
+        cells = merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
         del columns
         pairs = np.empty((len(bkeys), 2), np.int64 if n_words > 2**31 - 1 else np.int32)
         pairs[:, 0], pairs[:, 1] = bkeys // n_words, bkeys % n_words
@@ -268,75 +260,6 @@ class NgramCounts:
         return out
 
 
-def _run_starts(sorted_keys: np.ndarray) -> np.ndarray:
-    """Where each run of equal values of a sorted array starts."""
-    if not len(sorted_keys):
-        return np.array([], dtype=np.int64)
-    return np.flatnonzero(np.concatenate([[True], sorted_keys[1:] != sorted_keys[:-1]]))
-
-
-def _keys(cells: Cells, shift: int) -> np.ndarray:
-    """Each cell's (column, group) as one sortable int64."""
-    return (cells.column.astype(np.int64) << shift) | cells.group
-
-
-def _merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
-    """Cells of several batches (each sorted, on common columns) added up: the later batches by
-    one sort (`_sum_cells`), then added into the first, the tally so far and the largest, by
-    binary search and one insertion, so that its cells are neither sorted again nor copied more
-    than once (merging the corpus's tally is the peak of the main process's memory)."""
-    shift = max(n_groups - 1, 1).bit_length()
-    first = parts[0]
-    rest = _sum_cells(parts[1:], shift) if len(parts) > 2 else parts[1] if len(parts) == 2 else None
-    if rest is None or not len(rest.column):
-        return Cells(*map(narrow, first))
-    if not len(first.column):
-        return Cells(*map(narrow, rest))
-    key = _keys(first, shift)
-    new_key = _keys(rest, shift)
-    at = np.searchsorted(key, new_key)
-    hit = at < len(key)
-    hit[hit] = key[at[hit]] == new_key[hit]
-    del key, new_key
-    count = _added(first.count, at[hit], rest.count[hit])
-    docs = _added(first.documents, at[hit], rest.documents[hit])
-    new = ~hit
-    at = at[new]
-    return Cells(_inserted(first.column, at, rest.column[new]), _inserted(first.group, at, rest.group[new]),
-                 _inserted(count, at, rest.count[new]), _inserted(docs, at, rest.documents[new]))
-
-
-def _added(values: np.ndarray, at: np.ndarray, more: np.ndarray) -> np.ndarray:
-    """A copy of `values` with `more` added at the (distinct) positions `at`, summed in int64."""
-    sums = values[at].astype(np.int64) + more
-    out = values.astype(np.result_type(values.dtype, narrow(sums).dtype))
-    out[at] = sums
-    return out
-
-
-def _inserted(values: np.ndarray, at: np.ndarray, more: np.ndarray) -> np.ndarray:
-    """`values` with `more` inserted before the positions `at` (in order), narrowed."""
-    return narrow(np.insert(values.astype(np.result_type(values.dtype, more.dtype), copy=False), at, more))
-
-
-def _sum_cells(parts: Sequence[Cells], shift: int) -> Cells:
-    """Cells of several batches (each sorted, on common columns) added up by one sort of their
-    keys (sorted runs: a merge); keys and sums in int64, the cells narrowed."""
-    key = np.concatenate([_keys(c, shift) for c in parts])
-    order = np.argsort(key, kind="stable")  # sorted runs: a merge
-    key = key[order]
-    if not len(key):
-        empty = np.zeros(0, np.int32)
-        return Cells(empty, empty, empty, empty)
-    starts = _run_starts(key)
-    distinct = key[starts]
-    del key
-    column, group = narrow(distinct >> shift), narrow(distinct & ((1 << shift) - 1))
-    del distinct
-    count = narrow(np.add.reduceat(np.concatenate([c.count for c in parts])[order], starts, dtype=np.int64))
-    docs = narrow(np.add.reduceat(np.concatenate([c.documents for c in parts])[order], starts, dtype=np.int64))
-    return Cells(column, group, count, docs)
-
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
                 languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = ()) -> NgramCounts:
@@ -371,7 +294,7 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
     rank = np.empty(n_docs, dtype=np.int64)
     rank[by_group] = np.arange(n_docs)
     keys = np.sort((gram << shift) | rank[gram_doc])
-    pair_starts = _run_starts(keys)
+    pair_starts = run_starts(keys)
     in_doc = np.diff(np.append(pair_starts, len(keys)))  # occurrences per (n-gram, document)
     pair_keys = keys[pair_starts]
     pair_gram = pair_keys >> shift
@@ -387,7 +310,7 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
     # Bigram columns: the distinct bigram keys, already sorted (so in the order of their strings).
     is_bigram = cell_gram >= n_words
     bkeys = cell_gram[is_bigram]
-    starts = _run_starts(bkeys)
+    starts = run_starts(bkeys)
     first = np.zeros(len(bkeys), dtype=np.int64)
     first[starts] = 1
     column = cell_gram.copy()
