@@ -31,7 +31,7 @@ from .tally import Tally, empty, of_profiles
 # worker's memory is about 11 times its piece at its peak (the bytes, the decoded text, the rows,
 # the table, the cleaned texts), and boilerplate finding grows faster than the piece: 16 MB
 # pieces of 62.5 MB files halved the workers' memory and took 13-31% less time than 64 MB ones
-# (two runs, bench_scale's corpus, 250 MB); 12 MB ones 3% less time and memory again than 16 MB
+# (two runs, bench_scale's corpus, 250 MB); 12 MB ones 3% less time and 2% less memory than 16 MB
 # (1 GB: 282.8 s and 2,044 MB peak against 293.0 s and 2,077 MB), and still hold about 2,400
 # articles, 240 per source, to find a source's boilerplate in.
 PIECE_BYTES = 12 * 2**20
