@@ -29,8 +29,8 @@ def _write(rows, sep, quoting, header):
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("sep,quoting,header", itertools.product(
-    [",", "\t", ";", "|"], [csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC], [True]))
+@pytest.mark.parametrize("sep,quoting,header", list(itertools.product(
+    [",", "\t", ";", "|"], [csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC], [True])))
 def test_quoted_dialects_read_back(tmp_path, sep, quoting, header):
     rows = [r for r in ROWS if sep not in r["text"] or quoting != csv.QUOTE_NONE]
     rows = [dict(r, text=r["text"].replace("\t", " ")) if sep != "\t" else r for r in rows]
