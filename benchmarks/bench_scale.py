@@ -297,10 +297,9 @@ class TemplateText:
                  p_filler: float = 0.25) -> None:
         self.rng, self.p_term, self.p_quote, self.p_filler = rng, p_term, p_quote, p_filler
         self.nouns, self.verbs, self.wn, self.wv = _lexicon_forms()
-        lexicon_words = {w.lower() for f in self.nouns + self.verbs for w in re.split(r"[\s-]+", f)}
-        lexicon_words |= clause_words()
+        left_out = {w.lower() for f in self.nouns + self.verbs for w in re.split(r"[\s-]+", f)} | clause_words()
         vocab, p = seed_words()
-        keep = np.array([re.split(r"['\u2019]", w.lower())[0] not in lexicon_words for w in vocab])
+        keep = np.array([re.split(r"['\u2019]", w.lower())[0] not in left_out for w in vocab])
         self.vocab = [str(w) for w in np.array(vocab, dtype=object)[keep]]
         self.vocab_cdf = np.cumsum(p[keep] / p[keep].sum())
         self.noun_cdf, self.verb_cdf = np.cumsum(self.wn), np.cumsum(self.wv)

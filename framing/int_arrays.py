@@ -15,11 +15,13 @@ import numpy as np
 _LOW, _HIGH = np.iinfo(np.int32).min, np.iinfo(np.int32).max
 
 
+def narrow_dtype(values: np.ndarray) -> np.dtype:
+    """int32 when every one of `values` (integers) fits in it, else int64."""
+    fits = values.dtype == np.int32 or values.size == 0 or (_LOW <= values.min() and values.max() <= _HIGH)
+    return np.dtype(np.int32 if fits else np.int64)
+
+
 def narrow(values: np.ndarray) -> np.ndarray:
     """`values` (integers, any shape) as int32 when every one fits, else as int64."""
     values = np.asarray(values)
-    if values.dtype == np.int32:
-        return values
-    if values.size == 0 or (_LOW <= values.min() and values.max() <= _HIGH):
-        return values.astype(np.int32)
-    return values.astype(np.int64, copy=False)
+    return values.astype(narrow_dtype(values), copy=False)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .int_arrays import narrow
+from .int_arrays import narrow, narrow_dtype
 
 
 class Cells(NamedTuple):
@@ -43,8 +43,10 @@ def merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
     than once (merging the corpus's tally is the peak of the main process's memory)."""
     shift = max(n_groups - 1, 1).bit_length()
     first = parts[0]
-    rest = _sum_cells(parts[1:], shift) if len(parts) > 2 else parts[1] if len(parts) == 2 else None
-    if rest is None or not len(rest.column):
+    if len(parts) == 1:
+        return Cells(*map(narrow, first))
+    rest = parts[1] if len(parts) == 2 else _sum_cells(parts[1:], shift)
+    if not len(rest.column):
         return Cells(*map(narrow, first))
     if not len(first.column):
         return Cells(*map(narrow, rest))
@@ -65,7 +67,7 @@ def merge_cells(parts: Sequence[Cells], n_groups: int) -> Cells:
 def _added(values: np.ndarray, at: np.ndarray, more: np.ndarray) -> np.ndarray:
     """A copy of `values` with `more` added at the (distinct) positions `at`, summed in int64."""
     sums = values[at].astype(np.int64) + more
-    out = values.astype(np.result_type(values.dtype, narrow(sums).dtype))
+    out = values.astype(np.result_type(values.dtype, narrow_dtype(sums)))
     out[at] = sums
     return out
 

@@ -53,7 +53,6 @@ MERGE_EVERY = 8
 _KEY_LIMIT = 2**63  # (n-gram, document) keys are int64
 
 
-
 class Candidates(NamedTuple):
     """The candidates seen often enough, in term order, and their non-zero cells group by group."""
 
@@ -258,7 +257,6 @@ class NgramCounts:
         pairs = self.bigrams[ids[~is_word] - n_words]
         out[~is_word] = self.words[pairs[:, 0]] + " " + self.words[pairs[:, 1]]
         return out
-
 
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
