@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from framing.cleaning import without_boilerplate
 from framing.cleaning.boilerplate import find_boilerplate
+from framing.cleaning.boilerplate_forms import _DIGITS, _digits_as_zero
 from framing.model import Corpus, Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -19,7 +20,7 @@ import _boilerplate_reference as reference
 # same words with other punctuation, case or digits, at either edge of a line or inside it.
 PIECES = [
     "Click here for reprint permission.", "click here for reprint permission!", "Copyright 2019 AP.",
-    "Copyright 2020 AP.", "Hide Caption 3 of 22", "Hide Caption 12 of 61", "JUST WATCHED", "Replay More Videos",
+    "Copyright 2020 AP.", "Copyright \u0662\u0660\u0661\u0669 AP.", "Hide Caption 3 of 22", "Hide Caption 12 of 61", "JUST WATCHED", "Replay More Videos",
     "MUST WATCH", "Story highlights", "Reporting by Jane Doe;", "Editing by Tom Roe.", "Sign up here.",
     "(Reuters) -", "GAZA CITY (Reuters) -", "The figures could not be verified.", '"We will win," he said.',
     "Mr. Smith said.", "U.S. officials said.", "Read or Share this story: http://x.co/1",
@@ -70,3 +71,15 @@ def test_the_random_corpora_do_find_every_kind():
     assert removal.affected == 6
     assert all("Click here" not in d.text and "Copyright" not in d.text and "WATCH" not in d.text
                for d in kept.documents)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from("0123456789 \n\u0660\u0669\u06f5\uff11\U0001d7ce\u00b2\u2019é"),
+                                  st.characters())))
+def test_digit_runs_read_as_one_zero_as_the_pattern_reads_them(text):
+    assert _digits_as_zero(text) == _DIGITS.sub("0", text)
+
+
+def test_digit_runs_in_texts_with_lone_surrogates():
+    text = "file\udc80 2019 and \u0661\u0662 x9"
+    assert _digits_as_zero(text) == _DIGITS.sub("0", text) == "file\udc80 0 and 0 x0"
