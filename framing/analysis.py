@@ -78,34 +78,42 @@ def _init_worker(matchers: Sequence[Matcher]) -> None:
     _worker_matchers = matchers
 
 
-def _profile_chunk(chunk: Sequence[tuple[Document, str]]) -> list[DocumentProfile]:
-    return profile_documents(chunk, _worker_matchers)
+def _profile_chunk(chunk: tuple[Sequence[tuple[Document, str]], Sequence[int] | None]) -> list[DocumentProfile]:
+    pairs, tokens = chunk
+    return profile_documents(pairs, _worker_matchers, tokens)
 
 
-def _chunks(pairs: list[tuple[Document, str]]) -> list[list[tuple[Document, str]]]:
-    return [pairs[i:i + CHUNK] for i in range(0, len(pairs), CHUNK)]
+def _chunks(pairs: list[tuple[Document, str]], tokens: Sequence[int] | None
+            ) -> list[tuple[list[tuple[Document, str]], Sequence[int] | None]]:
+    return [(pairs[i:i + CHUNK], None if tokens is None else tokens[i:i + CHUNK]) for i in range(0, len(pairs), CHUNK)]
 
 
 def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nested: bool = False,
-            workers: int | None = None, progress: Progress | None = None) -> Analysis:
+            workers: int | None = None, progress: Progress | None = None, *,
+            tokens: Sequence[int] | None = None) -> Analysis:
     """Match every lexicon in every document and count per group.
 
     `workers=None` uses all cores for large corpora and one for small ones; the result is the
-    same either way (profiles keep corpus order).
+    same either way (profiles keep corpus order). `tokens`: each document's token count
+    (`framing.ngrams.token_counts`), when the caller has it.
     """
     key = grouper(corpus, by)
     matchers = [Matcher(lx, nested=nested) for lx in lexicons]
     pairs = [(d, key(d)) for d in corpus.documents]
+    if tokens is not None and len(tokens) != len(pairs):
+        raise ValueError(f"{len(tokens)} token counts for {len(pairs)} documents")
     if workers is None:
         size = sum(len(d.text) for d in corpus.documents)
         workers = default_jobs(size, _PARALLEL_MIN_CHARS)
     if workers > 1:
         with process_pool(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
             # One step per document, whatever the chunking.
-            results = Work((p for chunk in pool.map(_profile_chunk, _chunks(pairs)) for p in chunk), len(pairs))
+            results = Work((p for chunk in pool.map(_profile_chunk, _chunks(pairs, tokens)) for p in chunk),
+                           len(pairs))
             profiles = tuple(progress(results) if progress else results)
     else:
-        results = Work((p for chunk in _chunks(pairs) for p in profile_documents(chunk, matchers)), len(pairs))
+        results = Work((p for chunk, n in _chunks(pairs, tokens) for p in profile_documents(chunk, matchers, n)),
+                       len(pairs))
         profiles = tuple(progress(results) if progress else results)
     groups = tuple(dict.fromkeys(g for _, g in pairs))
     terms = TermIndex.of(lexicons)

@@ -45,12 +45,14 @@ def profile_document(doc: Document, group: str, matchers: Sequence[Matcher]) -> 
     return profile_documents([(doc, group)], matchers)[0]
 
 
-def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[Matcher]) -> list[DocumentProfile]:
+def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[Matcher],
+                      tokens: Sequence[int] | None = None) -> list[DocumentProfile]:
     """The profiles of (document, group) pairs, in order. Tokens are counted for the batch at once
-    (`framing.ngrams.token_counts`), the quotations' too, rather than a tokenizer pass per text."""
+    (`framing.ngrams.token_counts`), the quotations' too, rather than a tokenizer pass per text;
+    `tokens`: each text's count, when known (a counting job has its n-grams' items)."""
     texts = [d.text for d, _ in pairs]
     spans = [quote_spans(t) for t in texts]
-    tokens = token_counts(texts)
+    tokens = token_counts(texts) if tokens is None else np.asarray(tokens, dtype=np.int64)
     quoted = token_counts([t[s:e] for t, sp in zip(texts, spans) for s, e in sp])
     owner = np.repeat(np.arange(len(pairs)), [len(sp) for sp in spans])
     quoted_tokens = np.bincount(owner, weights=quoted, minlength=len(pairs)).astype(np.int64)

@@ -260,13 +260,15 @@ class NgramCounts:
 
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
-                languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = ()) -> NgramCounts:
+                languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = (),
+                found: Items | None = None) -> NgramCounts:
     """The map step: the n-gram counts of one batch of documents (`group_codes[i]` is the index
     in `groups` of the group of `texts[i]`; `languages[i]` its language, None or "und" when not
-    known: see `languages.stop_list_names`, with `corpus_languages` the languages of the corpus)."""
+    known: see `languages.stop_list_names`, with `corpus_languages` the languages of the corpus;
+    `found`: `items(texts)`, when computed before)."""
     groups = tuple(groups)
     n_docs = len(texts)
-    words, codes, lengths = items(texts)
+    words, codes, lengths = items(texts) if found is None else found
     n_words = len(words)
     doc = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     stop_bits, digit, mark = _word_kinds(words)
@@ -320,16 +322,27 @@ def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequen
 
 
 def count_batches(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
-                  languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = ()) -> NgramCounts:
+                  languages: Sequence[str | None] | None = None, corpus_languages: Iterable[str] = (),
+                  found: Items | None = None) -> NgramCounts:
     """`count_chunk` in this process over batches of about BATCH_CHARS characters, added up (the
-    same counts: a batch's arrays are several times its text, so memory stays bounded)."""
+    same counts: a batch's arrays are several times its text, so memory stays bounded);
+    `found`: `items(texts)`, when computed before."""
     sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     if not len(texts):
         return count_chunk([], np.zeros(0, np.int64), groups)
     codes = np.asarray(group_codes, dtype=np.int64)
     bounds = _balanced_bounds(sizes, max(1, -(-int(sizes.sum()) // BATCH_CHARS)))
+
+    def batch(a: int, b: int) -> Items | None:
+        if found is None:
+            return None
+        chosen = np.zeros(len(texts), dtype=bool)
+        chosen[a:b] = True
+        return items_of(found, chosen)
+
     return NgramCounts.total([count_chunk(texts[a:b], codes[a:b], groups,
-                                          None if languages is None else languages[a:b], corpus_languages)
+                                          None if languages is None else languages[a:b], corpus_languages,
+                                          batch(a, b))
                               for a, b in bounds])
 
 
@@ -406,12 +419,28 @@ def items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return words, codes, upto[edges[1:]] - upto[edges[:-1]]
 
 
-def token_counts(texts: Sequence[str]) -> np.ndarray:
+Items = tuple[np.ndarray, np.ndarray, np.ndarray]  # what `items` gives: vocabulary, codes, items per text
+
+
+def items_of(found: Items, chosen: np.ndarray) -> Items:
+    """`items` of the texts that the boolean mask `chosen` picks out of those `found` is of, as
+    `items` of those texts alone gives them (the vocabulary narrowed to the words they use, in
+    the same order), without tokenizing them again."""
+    words, codes, per_text = found
+    chosen = np.asarray(chosen, dtype=bool)
+    codes = codes[np.repeat(chosen, per_text)]
+    used = np.zeros(len(words), dtype=bool)
+    used[codes] = True
+    return words[used], (np.cumsum(used) - 1)[codes], per_text[chosen]
+
+
+def token_counts(texts: Sequence[str], found: Items | None = None) -> np.ndarray:
     """How many tokens `framing.tokenize.tokenize` finds in each text (`count_tokens` of each),
-    from `items`: the tokenizer runs once per distinct whitespace-separated chunk."""
+    from `items` (or `found`, `items(texts)` computed before): the tokenizer runs once per
+    distinct whitespace-separated chunk."""
     if not len(texts):
         return np.zeros(0, dtype=np.int64)
-    words, codes, per_text = items(texts)
+    words, codes, per_text = items(texts) if found is None else found
     token = ~breaks(words)
     before = np.concatenate([[0], np.cumsum(token[codes], dtype=np.int64)])  # tokens before each item
     ends = np.cumsum(per_text)
@@ -431,7 +460,12 @@ def _split_all(parts: Sequence[str], split: Callable[[str], list[str]]) -> tuple
     found = np.flatnonzero(distinct == _SEPARATOR)
     at = np.flatnonzero(codes == found[0]) if len(found) else np.array([], dtype=np.int64)
     if len(at) == len(parts) - 1:
-        return np.delete(codes, at), distinct, np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
+        per_part = np.diff(np.concatenate([[-1], at, [len(codes)]])) - 1
+        codes = np.delete(codes, at)
+        if len(found):  # the separator is no item of any part
+            distinct = np.delete(distinct, found[0])
+            codes -= codes > found[0]
+        return codes, distinct, per_part
     per_part = [split(p) for p in parts]
     counts = np.fromiter(map(len, per_part), dtype=np.int64, count=len(parts))
     codes, distinct = _factorize([item for items in per_part for item in items])

@@ -195,6 +195,20 @@ def test_texts_holding_the_batch_separator_are_counted_alike():
         assert distinct[codes].tolist() == [w for p in parts for w in p.split()]
     codes, distinct, per_part = _split_all(["said.", "gaza,", "u.s.", "x"], phrase_findall)
     assert per_part.tolist() == [2, 2, 1, 1] and distinct[codes].tolist() == ["said", ".", "gaza", ",", "u.s.", "x"]
+    assert sorted(distinct.tolist()) == [",", ".", "gaza", "said", "u.s.", "x"]  # not the separator joining them
+
+
+def test_the_items_of_some_texts_picked_from_all_are_theirs_alone(seed_texts):
+    from framing.ngrams import _SEPARATOR, items, items_of
+
+    rng = random.Random(8)
+    texts = [*seed_texts, "", "l'otage d'Israël, U.S.-backed", f"odd{_SEPARATOR}text", "odd \ud800 hostages",
+             *random_texts(rng, 30)]
+    found = items(texts)
+    for chosen in ([True] * len(texts), [False] * len(texts), [rng.random() < 0.5 for _ in texts]):
+        alone = items([t for t, c in zip(texts, chosen) if c])
+        picked = items_of(found, np.array(chosen))
+        assert [a.tolist() for a in picked] == [a.tolist() for a in alone]
 
 
 def test_texts_that_utf8_cannot_hold_are_counted_alike():

@@ -173,6 +173,7 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     from ..context_sample import sample
     from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
+    from ..ngrams import items, token_counts
     from ..selection import select
 
     if isinstance(partition, Piece):
@@ -195,7 +196,10 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     if not counted:
         return replace(empty(terms), skipped=tuple(skipped), notes=corpus.notes)
     chosen = replace(corpus, documents=tuple(counted))
-    analysis = analyse(chosen, job.lexicons, by=job.by, nested=job.nested, workers=workers)
+    # The texts' items, for their token counts and their n-grams alike: tokenized once.
+    found = items([d.text for d in counted])
+    analysis = analyse(chosen, job.lexicons, by=job.by, nested=job.nested, workers=workers,
+                       tokens=token_counts([d.text for d in counted], found))
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
     # The documents in the tally's order (its profiles'), for the clauses and n-grams.
     by_id = {d.id: d for d in counted}
@@ -203,26 +207,28 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     said, deaths = _clauses(profiled, analysis.profiles, job)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
                        dates=[d.date for d in counted], said=said, deaths=deaths,
-                       ngrams=_ngrams(profiled, analysis.profiles))
+                       ngrams=_ngrams(profiled, analysis.profiles, found))
 
 
-def _ngrams(corpus, profiles):
+def _ngrams(corpus, profiles, found):
     """Discovery's n-gram counts of the documents of `corpus` (in the profiles' order; all text), over the groups as the
     tally lists them: those of a known language, and those of undetermined language counted
-    with the stop words of no corpus language (the tally's `vocabulary` adds the corpus's)."""
+    with the stop words of no corpus language (the tally's `vocabulary` adds the corpus's).
+    `found`: `items` of the documents' texts."""
     import numpy as np
 
     from ..languages import UNDETERMINED
-    from ..ngrams import count_batches
+    from ..ngrams import count_batches, items_of
 
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     index = {g: i for i, g in enumerate(groups)}
+    undetermined = np.fromiter((p.language == UNDETERMINED for p in profiles), dtype=bool, count=len(profiles))
     out = []
     for und in (False, True):
         chosen = [(d, p) for d, p in zip(corpus.documents, profiles) if (p.language == UNDETERMINED) == und]
         out.append(count_batches([d.text for d, _ in chosen],
                                  np.fromiter((index[p.group] for _, p in chosen), np.int64, len(chosen)), groups,
-                                 [p.language for _, p in chosen]))
+                                 [p.language for _, p in chosen], found=items_of(found, undetermined == und)))
     return tuple(out)
 
 
