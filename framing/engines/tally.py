@@ -26,7 +26,9 @@ from ..counts import Counts, TermIndex
 from ..ngrams import NgramCounts
 from .clauses import DEATHS, SAID, Clauses, merge_clauses, no_clauses
 
-MERGE_EVERY = 4  # tallies merged at once by merge_stream
+MERGE_EVERY = 8  # tallies merged at once by merge_stream: each merge re-reads the whole tally so far
+# (its vocabulary and cells), so merging less often saves the main process CPU time that the
+# workers need (a piece's tally is about 11 MB: seven waiting cost little memory)
 TWICE = ("discovery left out: documents had an id counted before (see the skipped inputs), and the vocabulary's "
          "group sums cannot lose them; give each document its own id")
 
