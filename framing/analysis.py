@@ -78,42 +78,49 @@ def _init_worker(matchers: Sequence[Matcher]) -> None:
     _worker_matchers = matchers
 
 
-def _profile_chunk(chunk: tuple[Sequence[tuple[Document, str]], Sequence[int] | None]) -> list[DocumentProfile]:
-    pairs, tokens = chunk
-    return profile_documents(pairs, _worker_matchers, tokens)
+_Chunk = tuple[list[tuple[Document, str]], "Sequence[int] | None", "Sequence[list[tuple[int, int]]] | None"]
 
 
-def _chunks(pairs: list[tuple[Document, str]], tokens: Sequence[int] | None
-            ) -> list[tuple[list[tuple[Document, str]], Sequence[int] | None]]:
-    return [(pairs[i:i + CHUNK], None if tokens is None else tokens[i:i + CHUNK]) for i in range(0, len(pairs), CHUNK)]
+def _profile_chunk(chunk: _Chunk) -> list[DocumentProfile]:
+    pairs, tokens, quotes = chunk
+    return profile_documents(pairs, _worker_matchers, tokens, quotes)
+
+
+def _chunks(pairs: list[tuple[Document, str]], tokens: Sequence[int] | None,
+            quotes: Sequence[list[tuple[int, int]]] | None) -> list[_Chunk]:
+    def part(values, i):
+        return None if values is None else values[i:i + CHUNK]
+
+    return [(pairs[i:i + CHUNK], part(tokens, i), part(quotes, i)) for i in range(0, len(pairs), CHUNK)]
 
 
 def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nested: bool = False,
             workers: int | None = None, progress: Progress | None = None, *,
-            tokens: Sequence[int] | None = None) -> Analysis:
+            tokens: Sequence[int] | None = None, quotes: Sequence[list[tuple[int, int]]] | None = None) -> Analysis:
     """Match every lexicon in every document and count per group.
 
     `workers=None` uses all cores for large corpora and one for small ones; the result is the
-    same either way (profiles keep corpus order). `tokens`: each document's token count
-    (`framing.ngrams.token_counts`), when the caller has it.
+    same either way (profiles keep corpus order). `tokens`, `quotes`: each document's token
+    count (`framing.ngrams.token_counts`) and quotations (`framing.quotes.quote_spans`), when
+    the caller has them.
     """
     key = grouper(corpus, by)
     matchers = [Matcher(lx, nested=nested) for lx in lexicons]
     pairs = [(d, key(d)) for d in corpus.documents]
-    if tokens is not None and len(tokens) != len(pairs):
-        raise ValueError(f"{len(tokens)} token counts for {len(pairs)} documents")
+    for name, given in (("token counts", tokens), ("quotation lists", quotes)):
+        if given is not None and len(given) != len(pairs):
+            raise ValueError(f"{len(given)} {name} for {len(pairs)} documents")
+    chunks = _chunks(pairs, tokens, quotes)
     if workers is None:
         size = sum(len(d.text) for d in corpus.documents)
         workers = default_jobs(size, _PARALLEL_MIN_CHARS)
     if workers > 1:
         with process_pool(workers, initializer=_init_worker, initargs=(matchers,)) as pool:
             # One step per document, whatever the chunking.
-            results = Work((p for chunk in pool.map(_profile_chunk, _chunks(pairs, tokens)) for p in chunk),
-                           len(pairs))
+            results = Work((p for chunk in pool.map(_profile_chunk, chunks) for p in chunk), len(pairs))
             profiles = tuple(progress(results) if progress else results)
     else:
-        results = Work((p for chunk, n in _chunks(pairs, tokens) for p in profile_documents(chunk, matchers, n)),
-                       len(pairs))
+        results = Work((p for c, n, q in chunks for p in profile_documents(c, matchers, n, q)), len(pairs))
         profiles = tuple(progress(results) if progress else results)
     groups = tuple(dict.fromkeys(g for _, g in pairs))
     terms = TermIndex.of(lexicons)

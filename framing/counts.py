@@ -46,12 +46,14 @@ def profile_document(doc: Document, group: str, matchers: Sequence[Matcher]) -> 
 
 
 def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[Matcher],
-                      tokens: Sequence[int] | None = None) -> list[DocumentProfile]:
+                      tokens: Sequence[int] | None = None,
+                      quotes: Sequence[list[tuple[int, int]]] | None = None) -> list[DocumentProfile]:
     """The profiles of (document, group) pairs, in order. Tokens are counted for the batch at once
     (`framing.ngrams.token_counts`), the quotations' too, rather than a tokenizer pass per text;
-    `tokens`: each text's count, when known (a counting job has its n-grams' items)."""
+    `tokens`, `quotes`: each text's count and `quote_spans`, when known (a counting job has its
+    n-grams' items, and the attribution reads the quotations too)."""
     texts = [d.text for d, _ in pairs]
-    spans = [quote_spans(t) for t in texts]
+    spans = [quote_spans(t) for t in texts] if quotes is None else quotes
     tokens = token_counts(texts) if tokens is None else np.asarray(tokens, dtype=np.int64)
     quoted = token_counts([t[s:e] for t, sp in zip(texts, spans) for s, e in sp])
     owner = np.repeat(np.arange(len(pairs)), [len(sp) for sp in spans])

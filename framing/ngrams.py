@@ -49,6 +49,7 @@ STOP_WORDS = stop_words(UNDETERMINED)
 _PARALLEL_MIN_CHARS = 5_000_000  # below this, starting worker processes costs more than it saves
 # (FRAMING_PARALLEL_MIN_CHARS replaces it: see framing.workers)
 BATCH_CHARS = 8_000_000  # per map task: bounds the memory of one batch and paces progress reports
+ITEM_BATCH_CHARS = 2_000_000  # tokenized at once by `items_batched`
 MERGE_EVERY = 8
 _KEY_LIMIT = 2**63  # (n-gram, document) keys are int64
 
@@ -420,6 +421,20 @@ def items(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 Items = tuple[np.ndarray, np.ndarray, np.ndarray]  # what `items` gives: vocabulary, codes, items per text
+
+
+def items_batched(texts: Sequence[str], batch_chars: int = ITEM_BATCH_CHARS) -> Items:
+    """`items(texts)` computed about `batch_chars` characters at a time, the vocabularies then
+    united: the same result, with the tokenizer's transient buffers (Arrow's copies of the
+    texts, their chunks) those of one batch rather than of all the texts."""
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    total = int(sizes.sum())
+    if total <= batch_chars:
+        return items(texts)
+    parts = [items(texts[a:b]) for a, b in _balanced_bounds(sizes, -(-total // batch_chars))]
+    words, where = sorted_union([w for w, _, _ in parts])
+    return (words, np.concatenate([w[codes] for w, (_, codes, _) in zip(where, parts)]),
+            np.concatenate([n for _, _, n in parts]))
 
 
 def items_of(found: Items, chosen: np.ndarray) -> Items:

@@ -199,12 +199,14 @@ def test_texts_holding_the_batch_separator_are_counted_alike():
 
 
 def test_the_items_of_some_texts_picked_from_all_are_theirs_alone(seed_texts):
-    from framing.ngrams import _SEPARATOR, items, items_of
+    from framing.ngrams import _SEPARATOR, items, items_batched, items_of
 
     rng = random.Random(8)
     texts = [*seed_texts, "", "l'otage d'Israël, U.S.-backed", f"odd{_SEPARATOR}text", "odd \ud800 hostages",
              *random_texts(rng, 30)]
     found = items(texts)
+    for batch_chars in (1, 40, 10**9):  # united from batches, the same vocabulary and codes
+        assert [a.tolist() for a in items_batched(texts, batch_chars)] == [a.tolist() for a in found]
     for chosen in ([True] * len(texts), [False] * len(texts), [rng.random() < 0.5 for _ in texts]):
         alone = items([t for t, c in zip(texts, chosen) if c])
         picked = items_of(found, np.array(chosen))

@@ -108,7 +108,7 @@ COLUMNS = ("doc_id", "group", "speaker", "verb", "verb_class", "start", "end", "
 
 
 def attributions(corpus: Corpus, labels: Sequence[str], *, verbs: VerbClasses | str | Path | None = None,
-                 sentences: bool = True) -> pd.DataFrame:
+                 sentences: bool = True, quotes: Sequence[list[tuple[int, int]]] | None = None) -> pd.DataFrame:
     """One row per reporting clause in the corpus (see the module docstring for the rules).
 
     `labels` gives each document's group, in corpus order. `verbs` is a `VerbClasses`, the path
@@ -117,19 +117,22 @@ def attributions(corpus: Corpus, labels: Sequence[str], *, verbs: VerbClasses | 
     verb (base form), verb_class, start, end (offsets of the verb in the document's text),
     sentence. Rows are in corpus order, then by position. `sentences=False` leaves the sentence
     column empty (None), for a caller that keeps the other columns of every row and the
-    sentences of a few (`with_sentences`): finding them is a sixth of the time.
+    sentences of a few (`with_sentences`): finding them is a sixth of the time. `quotes`: each
+    document's `framing.quotes.quote_spans`, when the caller has them.
     """
     documents = corpus.documents if isinstance(corpus, Corpus) else tuple(corpus)
     labels = list(labels)
     if len(labels) != len(documents):
         raise ValueError(f"labels has {len(labels)} entries for {len(documents)} documents; give one per document")
+    if quotes is not None and len(quotes) != len(documents):
+        raise ValueError(f"{len(quotes)} quotation lists for {len(documents)} documents")
     if verbs is None:
         verbs = _default_verbs()
     elif not isinstance(verbs, VerbClasses):
         verbs = load_verb_classes(verbs)
     rows: list[tuple] = []
-    for doc, group in zip(documents, labels):
-        _document_rows(doc.id, group, doc.text, verbs, rows, sentences)
+    for i, (doc, group) in enumerate(zip(documents, labels)):
+        _document_rows(doc.id, group, doc.text, verbs, rows, sentences, None if quotes is None else quotes[i])
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     return frame.astype({"start": "int64", "end": "int64"})
 

@@ -9,10 +9,10 @@ from .verbs import VerbClasses
 
 
 def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: list[tuple],
-                   sentences: bool = True) -> None:
+                   sentences: bool = True, quotes: list[tuple[int, int]] | None = None) -> None:
     """Append to `out` one row (doc_id, group, speaker, verb, class, start, end, sentence) per
     reporting clause of `text`, in text order; without `sentences`, the sentence is None (see
-    `sentence_of`)."""
+    `sentence_of`); `quotes`: the text's `quote_spans`, when known."""
     scanner = verbs._scanner
     hits = [m.span(1) for m in scanner.finditer(text)]
     first = verbs._at_start.match(text)
@@ -20,7 +20,7 @@ def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: 
         hits.insert(0, first.span(1))
     if not hits:
         return
-    doc = _Document(text)
+    doc = _Document(text, quotes)
     forms = verbs.forms
     exceptions = verbs._exception_rx
     pstart, pend = 0, -1

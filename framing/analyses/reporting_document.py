@@ -13,9 +13,9 @@ class _Document:
 
     __slots__ = ("text", "quotes", "q_starts", "sentence")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quotes: list[tuple[int, int]] | None = None):
         self.text = text
-        self.quotes = quote_spans(text)
+        self.quotes = quote_spans(text) if quotes is None else quotes
         self.q_starts = [a for a, _ in self.quotes]
         self.sentence = (0, 0)  # the last sentence found, as [start, end) before trimming
 

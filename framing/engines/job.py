@@ -173,7 +173,9 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     from ..context_sample import sample
     from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
-    from ..ngrams import items, token_counts
+    from ..int_arrays import narrow
+    from ..ngrams import items_batched, token_counts
+    from ..quotes import quote_spans
     from ..selection import select
 
     if isinstance(partition, Piece):
@@ -196,15 +198,19 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     if not counted:
         return replace(empty(terms), skipped=tuple(skipped), notes=corpus.notes)
     chosen = replace(corpus, documents=tuple(counted))
-    # The texts' items, for their token counts and their n-grams alike: tokenized once.
-    found = items([d.text for d in counted])
+    # The texts' items, for their token counts and their n-grams alike: tokenized once; the
+    # quotations, for the profiles and the attribution alike.
+    texts = [d.text for d in counted]
+    found = items_batched(texts)
+    found = (found[0], narrow(found[1]), found[2])  # held to the end: its codes narrow
+    quotes = [quote_spans(t) for t in texts]
     analysis = analyse(chosen, job.lexicons, by=job.by, nested=job.nested, workers=workers,
-                       tokens=token_counts([d.text for d in counted], found))
+                       tokens=token_counts(texts, found), quotes=quotes)
     contexts = sample(analysis.profiles, {d.id: d for d in counted}, analysis.doc_groups, terms.position())
     # The documents in the tally's order (its profiles'), for the clauses and n-grams.
     by_id = {d.id: d for d in counted}
     profiled = replace(chosen, documents=tuple(by_id[p.doc_id] for p in analysis.profiles))
-    said, deaths = _clauses(profiled, analysis.profiles, job)
+    said, deaths = _clauses(profiled, analysis.profiles, job, quotes)
     return of_profiles(analysis.profiles, terms, skipped=skipped, notes=corpus.notes, contexts=contexts,
                        dates=[d.date for d in counted], said=said, deaths=deaths,
                        ngrams=_ngrams(profiled, analysis.profiles, found))
@@ -232,15 +238,15 @@ def _ngrams(corpus, profiles, found):
     return tuple(out)
 
 
-def _clauses(corpus, profiles, job: CountJob):
-    """The reporting and casualty clauses of the documents of `corpus` (in the profiles' order),
-    as a tally keeps them."""
+def _clauses(corpus, profiles, job: CountJob, quotes):
+    """The reporting and casualty clauses of the documents of `corpus` (in the profiles' order;
+    `quotes`: their quotations), as a tally keeps them."""
     from ..analyses import agency, attribution
     from .clauses import DEATHS, EXAMPLES, SAID, of_rows
 
     ids, labels = [p.doc_id for p in profiles], [p.group for p in profiles]
     # A tally keeps the sentences of its examples only: those alone are looked for.
-    said = attribution.attributions(corpus, labels, verbs=job.verbs, sentences=False)
+    said = attribution.attributions(corpus, labels, verbs=job.verbs, sentences=False, quotes=quotes)
     examples = attribution.with_sentences(attribution.example_rows(said).head(EXAMPLES), corpus)
     deaths = agency.casualties(corpus, labels)
     return (of_rows(said, ids, SAID, examples),

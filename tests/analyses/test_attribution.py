@@ -19,6 +19,7 @@ from framing.analyses.attribution import (
 )
 from framing.errors import LexiconError
 from framing.model import Corpus, Document
+from framing.quotes import quote_spans
 from framing.sentences import sentence_spans
 from framing.text import normalize
 
@@ -224,6 +225,8 @@ def test_sentences_match_the_splitter_around_abbreviations_and_long_sentences():
     bare = attributions(corpus_of([text]), ["g"], sentences=False)
     assert bare["sentence"].isna().all()
     assert with_sentences(bare, corpus_of([text])).equals(rows)
+    # Quotations given by the caller (a counting job finds them once): the same rows.
+    assert attributions(corpus_of([text]), ["g"], quotes=[quote_spans(text)]).equals(rows)
 
 
 def test_seeds_israel_reports_and_the_health_ministry_claims():
