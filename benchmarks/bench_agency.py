@@ -7,7 +7,7 @@ East articles, `--text-col content_original`), normalises the texts as framing d
 bytes of the normalised texts) and the clauses found, and, in the same run and on the same texts,
 the stage as it was at `--baseline-rev` (default: the revision before issue 10's speed work),
 with the ratio and whether the rows are identical (`--baseline-rev none` skips it), the two timed
-in turn run by run (see bench_attribution.py). For comparison, the candidate regex alone and
+in turn run by run (see bench_attribution.py). For comparison, the candidate scan alone and
 `sentence_spans` over every text.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ def main() -> None:
         old_rows = old.casualties(corpus, labels)
         fns["baseline"] = lambda: old.casualties(corpus, labels)
     times = cpu_times(fns, args.repeat)
-    parts = cpu_times({"scan": lambda: [agency._CANDIDATE.findall(t.lower()) for t in texts],
+    parts = cpu_times({"scan": lambda: [agency._SCAN.spans(t.lower()) for t in texts],
                        "sentences": lambda: [sentence_spans(t) for t in texts]}, args.repeat)
     print(f"{len(texts)} articles, {mb:.2f} MB; {len(rows)} casualty clauses")
     print(f"casualties: {times['now']:.3f} s = {mb / times['now']:.1f} MB/s (CPU time, best of {args.repeat}, "
@@ -48,7 +48,7 @@ def main() -> None:
     if "baseline" in times:
         print(f"  baseline {args.baseline_rev[:12]}: {times['baseline']:.3f} s = {mb / times['baseline']:.1f} MB/s; "
               f"now {times['baseline'] / times['now']:.2f}x as fast; rows identical: {old_rows.equals(rows)}")
-    print(f"  for comparison: the candidate regex alone (with lower-casing) {mb / parts['scan']:.0f} MB/s; "
+    print(f"  for comparison: the candidate scan alone (with lower-casing) {mb / parts['scan']:.0f} MB/s; "
           f"sentence_spans over every whole text {mb / parts['sentences']:.0f} MB/s")
     print(rows["construction"].value_counts().to_string())
 

@@ -8,7 +8,7 @@ East articles, `--text-col content_original`), normalises the texts as framing d
 texts, the stage as it was at `--baseline-rev` (default: the revision before issue 10's speed
 work), with the ratio and whether the rows are identical (`--baseline-rev none` skips it). The
 two are timed in turn, run by run, so that a machine busy with something else slows both alike.
-For comparison, the parts every run needs whatever the rules: the candidate regex, the
+For comparison, the parts every run needs whatever the rules: the candidate scan, the
 quotation spans, and `sentence_spans` over every text.
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ def main() -> None:
         old_rows = old.attributions(corpus, labels, verbs=old_verbs)
         fns["baseline"] = lambda: old.attributions(corpus, labels, verbs=old_verbs)
     times = cpu_times(fns, args.repeat)
-    parts = cpu_times({"scan": lambda: [verbs._scanner.findall(t) for t in texts],
+    parts = cpu_times({"scan": lambda: [verbs._scan.spans(t) for t in texts],
                        "quotes": lambda: [quote_spans(t) for t in texts],
                        "sentences": lambda: [sentence_spans(t) for t in texts]}, args.repeat)
     print(f"{len(texts)} documents, {mb:.2f} MB, {len(rows)} attributions "
@@ -98,7 +98,7 @@ def main() -> None:
     if "baseline" in times:
         print(f"  baseline {args.baseline_rev[:12]}: {times['baseline']:.3f} s = {mb / times['baseline']:.1f} MB/s; "
               f"now {times['baseline'] / times['now']:.2f}x as fast; rows identical: {old_rows.equals(rows)}")
-    print(f"  for comparison: candidate regex {parts['scan']:.3f} s ({mb / parts['scan']:.0f} MB/s), quotation "
+    print(f"  for comparison: candidate scan {parts['scan']:.3f} s ({mb / parts['scan']:.0f} MB/s), quotation "
           f"spans {parts['quotes']:.3f} s, sentence_spans of every text {parts['sentences']:.3f} s "
           f"({mb / parts['sentences']:.0f} MB/s)")
 

@@ -124,8 +124,8 @@ from ..model import Corpus
 from .casualty_clauses import _classify
 from .casualty_words import (
     _AT_START,
-    _CANDIDATE,
     _FORMS,
+    _SCAN,
     AGENTLESS,
     COLUMNS,
     CONSTRUCTIONS,
@@ -155,7 +155,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     if len(low) != len(text):  # a character whose lower case is longer: keep offsets exact
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     first = _AT_START.match(low)
-    hits = [(m.start(1), m.end(1), m.group(1)) for m in _CANDIDATE.finditer(low, first.end() if first else 0)]
+    hits = [(s, e, low[s:e]) for s, e in _SCAN.spans(low, first.end() if first else 0)]
     if first:
         hits.insert(0, (0, first.end(), first.group(1)))
     return hits

@@ -8,6 +8,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 
 from .word_boundary import BEFORE_WORD
+from .word_scan import WordScan
 
 CONSTRUCTIONS = ("active", "passive_agent", "passive_agentless", "intransitive", "nominal")
 AGENTLESS = ("passive_agentless", "intransitive", "nominal")
@@ -75,6 +76,7 @@ _MULTIWORD = ["death toll", "death tolls", "loss of life", "loss of lives", "los
 # skips to those in C. Matched on the lower-cased text, with `_AT_START` for a word at its start.
 _CANDIDATE = re.compile(BEFORE_WORD + "(" + _trie([*_FORMS, *_MULTIWORD]) + r")(?![\w-])")
 _AT_START = re.compile(r"(" + _trie([*_FORMS, *_MULTIWORD]) + r")(?![\w-])")
+_SCAN = WordScan([*_FORMS, *_MULTIWORD])  # what `_CANDIDATE` finds, faster
 # Tokens: numbers with separators (65,208), words with inner hyphens and apostrophes (Hamas-run,
 # Israel's), initials and a few abbreviations with their full stop (U.S., Mr., Oct.), a plural
 # possessive's apostrophe (Hamas'), and any other character alone. The look-ahead `(?=[.'])`

@@ -13,8 +13,7 @@ def _document_rows(doc_id: str, group: str, text: str, verbs: VerbClasses, out: 
     """Append to `out` one row (doc_id, group, speaker, verb, class, start, end, sentence) per
     reporting clause of `text`, in text order; without `sentences`, the sentence is None (see
     `sentence_of`); `quotes`: the text's `quote_spans`, when known."""
-    scanner = verbs._scanner
-    hits = [m.span(1) for m in scanner.finditer(text)]
+    hits = verbs._scan.spans(text)
     first = verbs._at_start.match(text)
     if first:
         hits.insert(0, first.span(1))
