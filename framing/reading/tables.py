@@ -221,7 +221,8 @@ def read_jsonl(data: bytes, origin: str, first_line: int = 1, *, piece: bool = F
     except DecodeFailure as exc:
         raise InputError(origin, str(exc)) from None
     rows, lines, skipped = [], [], []
-    for n, line in enumerate(_LINE_BREAK.split(text), start=first_line):
+    # Most files end lines with \n alone: str.split is then the same cut, several times faster.
+    for n, line in enumerate(_LINE_BREAK.split(text) if "\r" in text else text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
