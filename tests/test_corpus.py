@@ -127,6 +127,14 @@ def test_invalid_jsonl_line_is_skipped_with_its_line(tmp_path):
         read_corpus(tmp_path / "d.jsonl")
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_jsonl_lines_end_with_any_line_break(tmp_path, end):
+    (tmp_path / "c.jsonl").write_bytes(end.join(['{"text": "ok"}', "{broken", '{"text": "also\\u2028ok"}', ""]).encode())
+    corpus = read_corpus(tmp_path / "c.jsonl")
+    assert [d.text for d in corpus] == ["ok", "also ok"]  # a line separator inside a string ends no line
+    assert [s.path.rsplit(":", 1)[1] for s in corpus.skipped] == ["2"]
+
+
 def test_compressed_tables(tmp_path):
     import gzip
     import zipfile
