@@ -78,7 +78,7 @@ def _init_worker(matchers: Sequence[Matcher]) -> None:
     _worker_matchers = matchers
 
 
-_Chunk = tuple[list[tuple[Document, str]], "Sequence[int] | None", "Sequence[list[tuple[int, int]]] | None"]
+_Chunk = tuple[list[tuple[Document, str]], Sequence[int] | None, Sequence[list[tuple[int, int]]] | None]
 
 
 def _profile_chunk(chunk: _Chunk) -> list[DocumentProfile]:

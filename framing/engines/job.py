@@ -199,7 +199,7 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
         return replace(empty(terms), skipped=tuple(skipped), notes=corpus.notes)
     chosen = replace(corpus, documents=tuple(counted))
     # The texts' items, for their token counts and their n-grams alike: tokenized once; the
-    # quotations, for the profiles and the attribution alike.
+    # quotations, for the profiles and the attribution alike (profiles keep this order).
     texts = [d.text for d in counted]
     found = items_batched(texts)
     found = (found[0], narrow(found[1]), found[2])  # held to the end: its codes narrow
