@@ -101,7 +101,7 @@ def analyse(corpus: Corpus, lexicons: Sequence[Lexicon], by: str = "source", nes
 
     `workers=None` uses all cores for large corpora and one for small ones; the result is the
     same either way (profiles keep corpus order). `tokens`, `quotes`: each document's token
-    count (`framing.ngrams.token_counts`) and quotations (`framing.quotes.quote_spans`), when
+    count (`framing.ngram_items.token_counts`) and quotations (`framing.quotes.quote_spans`), when
     the caller has them.
     """
     key = grouper(corpus, by)

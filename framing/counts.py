@@ -15,7 +15,7 @@ import pandas as pd
 from .languages import UNDETERMINED, detect_language
 from .matcher import Matcher
 from .model import Document, Lexicon, Match
-from .ngrams import token_counts
+from .ngram_items import token_counts
 from .quotes import quote_spans
 from .voice import Voice, check_voice
 
@@ -49,7 +49,7 @@ def profile_documents(pairs: Sequence[tuple[Document, str]], matchers: Sequence[
                       tokens: Sequence[int] | None = None,
                       quotes: Sequence[list[tuple[int, int]]] | None = None) -> list[DocumentProfile]:
     """The profiles of (document, group) pairs, in order. Tokens are counted for the batch at once
-    (`framing.ngrams.token_counts`), the quotations' too, rather than a tokenizer pass per text;
+    (`framing.ngram_items.token_counts`), the quotations' too, rather than a tokenizer pass per text;
     `tokens`, `quotes`: each text's count and `quote_spans`, when known (a counting job has its
     n-grams' items, and the attribution reads the quotations too)."""
     texts = [d.text for d, _ in pairs]

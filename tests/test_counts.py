@@ -24,7 +24,7 @@ def test_parallel_equals_serial_and_reduce_is_a_sum(seeds_dir):
 def test_token_counts_and_quotations_given_by_the_caller_change_nothing(seeds_dir):
     # A counting job tokenizes each text once for its n-grams and its token count, and finds its
     # quotations once for the profiles and the attribution.
-    from framing.ngrams import token_counts
+    from framing.ngram_items import token_counts
     from framing.quotes import quote_spans
 
     corpus = read_corpus(seeds_dir)

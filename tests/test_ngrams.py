@@ -184,7 +184,7 @@ def test_terms_sort_by_code_point_whatever_the_script():
 
 
 def test_texts_holding_the_batch_separator_are_counted_alike():
-    from framing.ngrams import _SEPARATOR, _split_all
+    from framing.ngram_items import _SEPARATOR, _split_all
     from framing.tokenize import phrase_findall
 
     texts, labels = [A1, f"odd{_SEPARATOR}text and {_SEPARATOR} more", "", B1], ["A", "B", "A", "B"]
@@ -199,7 +199,7 @@ def test_texts_holding_the_batch_separator_are_counted_alike():
 
 
 def test_the_items_of_some_texts_picked_from_all_are_theirs_alone(seed_texts):
-    from framing.ngrams import _SEPARATOR, items, items_batched, items_of
+    from framing.ngram_items import _SEPARATOR, items, items_batched, items_of
 
     rng = random.Random(8)
     texts = [*seed_texts, "", "l'otage d'Israël, U.S.-backed", f"odd{_SEPARATOR}text", "odd \ud800 hostages",
@@ -220,7 +220,7 @@ def test_texts_that_utf8_cannot_hold_are_counted_alike():
 
 
 def test_token_counts_are_the_tokenizers_counts_text_by_text(seed_texts):
-    from framing.ngrams import _SEPARATOR, token_counts
+    from framing.ngram_items import _SEPARATOR, token_counts
     from framing.tokenize import tokenize
 
     rng = random.Random(5)

@@ -51,7 +51,7 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from ..model import Corpus
-from ..ngrams import breaks, items
+from ..ngram_items import breaks, items
 from ..workers import default_jobs, process_pool
 
 DEFAULT_THRESHOLD = 0.1  # cosine, below which a mutual best match is not a story (benchmarks/validate_basil.py)
@@ -144,7 +144,7 @@ def _count_shared(start: int, end: int) -> _Counted:
 
 def _count(texts: Sequence[str]) -> _Counted:
     """Every token of each text counted without a Python loop over tokens: discovery's items
-    (`framing.ngrams.items`: Arrow cuts the texts at spaces, the tokenizer runs once per distinct
+    (`framing.ngram_items.items`: Arrow cuts the texts at spaces, the tokenizer runs once per distinct
     chunk), phrase breaks left out, and one sparse sum of (text, word) pairs."""
     words, codes, per_text = items(texts)
     token = ~breaks(words)

@@ -174,7 +174,7 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
     from ..corpus import read_corpus, read_piece
     from ..counts import TermIndex
     from ..int_arrays import narrow
-    from ..ngrams import items_batched, token_counts
+    from ..ngram_items import items_batched, token_counts
     from ..quotes import quote_spans
     from ..selection import select
 
@@ -224,7 +224,8 @@ def _ngrams(corpus, profiles, found):
     import numpy as np
 
     from ..languages import UNDETERMINED
-    from ..ngrams import count_batches, items_of
+    from ..ngram_items import items_of
+    from ..ngrams import count_batches
 
     groups = tuple(dict.fromkeys(p.group for p in profiles))
     index = {g: i for i, g in enumerate(groups)}
