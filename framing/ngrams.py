@@ -119,7 +119,7 @@ class NgramCounts:
         n_words = len(words)
         # Every map is increasing (each part's words are sorted, and so is the union), so each
         # part's bigram keys stay sorted: the union is a merge of sorted runs.
-        keys = [m[p.bigrams[:, 0]] * n_words + m[p.bigrams[:, 1]] for m, p in zip(word_maps, parts)]
+        keys = [_bigram_keys(m, p.bigrams, n_words) for m, p in zip(word_maps, parts)]
         merged = np.sort(np.concatenate(keys), kind="stable")
         bkeys = merged[run_starts(merged)]
         del merged
@@ -131,7 +131,11 @@ class NgramCounts:
             moved = np.empty(len(c), np.int64 if wide else np.int32)
             moved[is_word] = m[c[is_word]]
             # Each distinct bigram is looked up once, then its cells take its new column.
-            moved[~is_word] = n_words + np.searchsorted(bkeys, k)[c[~is_word] - len(p.words)]
+            column_of = np.searchsorted(bkeys, k)
+            column_of += n_words
+            is_bigram = ~is_word
+            moved[is_bigram] = column_of[c[is_bigram] - len(p.words)]
+            del column_of, is_bigram
             columns.append(moved)
         del keys
         cells = merge_cells([p.cells._replace(column=c) for p, c in zip(parts, columns)], len(groups))
@@ -254,6 +258,15 @@ class NgramCounts:
         pairs = self.bigrams[ids[~is_word] - n_words]
         out[~is_word] = self.words[pairs[:, 0]] + " " + self.words[pairs[:, 1]]
         return out
+
+
+def _bigram_keys(word_map: np.ndarray, bigrams: np.ndarray, n_words: int) -> np.ndarray:
+    """Each bigram's key (first word * n_words + second) in the merged vocabulary, computed in
+    place: the corpus's tally has millions of bigrams, and each temporary array is 8 bytes one."""
+    key = word_map[bigrams[:, 0]]
+    key *= n_words
+    key += word_map[bigrams[:, 1]]
+    return key
 
 
 def count_chunk(texts: Sequence[str], group_codes: Sequence[int], groups: Sequence[str],
