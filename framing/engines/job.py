@@ -232,7 +232,7 @@ def _ngrams(corpus, profiles, found):
     undetermined = np.fromiter((p.language == UNDETERMINED for p in profiles), dtype=bool, count=len(profiles))
     out = []
     for und in (False, True):
-        chosen = [(d, p) for d, p in zip(corpus.documents, profiles) if (p.language == UNDETERMINED) == und]
+        chosen = [(d, p) for d, p, u in zip(corpus.documents, profiles, undetermined) if u == und]
         out.append(count_batches([d.text for d, _ in chosen],
                                  np.fromiter((index[p.group] for _, p in chosen), np.int64, len(chosen)), groups,
                                  [p.language for _, p in chosen], found=items_of(found, undetermined == und)))
