@@ -435,3 +435,20 @@ def test_fast_scan_finds_what_the_rules_regexes_find():
                 quotes = QuoteIndex(text)
                 assert [m.quoted for m in matcher.match(Document("d", text))] == [
                     s in quotes for s, *_ in matcher.find(text)]
+
+
+def test_fast_scan_with_hundreds_of_letters_outside_latin1():
+    # A lexicon of words of a large script (here CJK, space-separated): terms, phrases of two of
+    # them, and in the text look-alike words of other letters in the same places.
+    rng = random.Random(7)
+    letters = [chr(0x4E00 + i) for i in range(360)]
+    for _ in range(10):
+        vocabulary = ["".join(rng.sample(letters, rng.randint(1, 2))) for _ in range(200)]
+        terms = {w: Term(w, (rng.choice(vocabulary) + " " + rng.choice(vocabulary),)) for w in vocabulary[:150]}
+        lx = Lexicon("cjk", (Category("c", tuple(terms.values())),))
+        matcher = Matcher(lx)
+        alias = {c: letters[(i + 119) % len(letters)] for i, c in enumerate(letters)}
+        words = vocabulary + ["".join(alias[c] for c in w) for w in vocabulary]
+        text = " ".join(rng.choice(words) + rng.choice(["", "", "x", "'s"]) for _ in range(300))
+        assert matcher.find(text) == slow_find(lx, text)
+        assert len(matcher.find(text)) > 20  # half the words are the lexicon's: many of them count

@@ -16,7 +16,8 @@ def build(inputs: ReportInputs) -> Section | None:
     rows = inputs.attributions
     if rows is None or rows.empty:
         return None
-    classes = [c for c in CLASSES if c in set(rows["verb_class"])] + sorted(set(rows["verb_class"]) - set(CLASSES))
+    present = set(rows["verb_class"].unique())
+    classes = [c for c in CLASSES if c in present] + sorted(present - set(CLASSES))
     drawn = inputs.pooled_rows(rows)
     shares = stats.label_shares(drawn, "verb_class", classes, list(inputs.figure_groups), "reporting verbs")
     fig = Figure("fig-attribution", figs.contrast_bars(shares, "reporting verbs", list(inputs.figure_groups),
