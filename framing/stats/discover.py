@@ -13,7 +13,7 @@ a cost that grows with the non-zero cells, not with groups x vocabulary.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -26,9 +26,11 @@ from ..ngrams import Candidates, NgramCounts, Progress, count_ngrams, document_l
 from ..quotes import voice_text
 from ..voice import check_voice
 from .comparison import MIN_COUNT, MIN_DOCUMENTS
-from .logodds import DEFAULT_K, Comparison, comparisons, informative_prior, log_odds_dirichlet, tidy
+from .logodds import DEFAULT_K, Comparison, each_comparison, informative_prior, log_odds_dirichlet, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
 
+# Comparisons scored together when only the plotted rows are kept: their arrays are freed after.
+SCORED_AT_ONCE = 4
 COLUMNS = ["group", "versus", "term", "count", "other_count", "delta", "variance", "z", "documents",
            "other_documents", "p", "q", "significant", "few_counts", "few_documents"]
 
@@ -112,17 +114,22 @@ def _candidates(counts: NgramCounts, min_count: int) -> _Candidates | None:
     return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())
 
 
-def _score(c: _Candidates, k: float, pairs: bool, only: Sequence[str] | None) -> _Scored:
-    """Every candidate scored, as arrays, for the comparisons of `only` (default: every group)."""
+def _score(c: _Candidates, rows: Sequence[Comparison], pairs: bool) -> _Scored:
+    """The comparisons `rows` of the candidates (of pairs of groups, or each group against the
+    rest), with their documents, p- and q-values, as arrays."""
     groups = c.ngrams.groups
-    # Denominators are the groups' token totals, as for lexicon terms: the same word with the
-    # same counts gets the same z in discovery and in the lexicon comparison.
-    rows = comparisons(c.matrix, groups, "mcq2008", k=k, pairs=pairs, tokens=c.tokens, only=only)
     p = np.vstack([two_sided_p(r.scores["z"]) for r in rows])
     mine = c.documents[[groups.index(r.group) for r in rows]]
     others = (c.documents[[groups.index(r.versus) for r in rows]] if pairs
               else c.documents.sum(axis=0, keepdims=True) - mine)
-    return _Scored(c.ngrams, c.ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
+    return _Scored(c.ngrams, c.ids, list(rows), mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
+
+
+def _comparisons(c: _Candidates, k: float, pairs: bool, only: Sequence[str] | None) -> Iterator[Comparison]:
+    """Every candidate scored in each comparison of `only` (default: every group), one at a time."""
+    # Denominators are the groups' token totals, as for lexicon terms: the same word with the
+    # same counts gets the same z in discovery and in the lexicon comparison.
+    return each_comparison(c.matrix, c.ngrams.groups, "mcq2008", k=k, pairs=pairs, tokens=c.tokens, only=only)
 
 
 def _frame(scored: _Scored, columns: Sequence[np.ndarray] | None = None) -> pd.DataFrame:
@@ -173,10 +180,24 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
     cands = _candidates(_counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages), min_count)
     if cands is None:
         return pd.DataFrame(columns=COLUMNS)
-    scored = _score(cands, k, pairs, only)
+    rows = _comparisons(cands, k, pairs, only)
     if points is None:
-        return _frame(scored)
-    return _frame(scored, [_plotted(r, points) for r in scored.rows])
+        return _frame(_score(cands, list(rows), pairs))
+    # A few comparisons at a time, of which only the plotted rows are kept.
+    frames = [_frame(scored, [_plotted(r, points) for r in scored.rows])
+              for scored in (_score(cands, chunk, pairs) for chunk in _batches(rows, SCORED_AT_ONCE))]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _top_positions(z: np.ndarray, top: int) -> np.ndarray:

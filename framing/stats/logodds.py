@@ -18,7 +18,7 @@ Three variants circulate under the name; `compare` offers each by name:
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -185,6 +185,16 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
 
     `only`: compute just the comparisons of these groups (against the rest, or, with `pairs`,
     against each other of them); the prior and "the rest" still come from every group."""
+    return list(each_comparison(y, groups, method, prior, tokens=tokens, background=background, k=k, pairs=pairs,
+                                only=only))
+
+
+def each_comparison(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", prior=None, *,
+                    tokens: Sequence[float] | None = None, background=None, k: float = DEFAULT_K,
+                    pairs: bool = False, only: Sequence[str] | None = None) -> Iterator[Comparison]:
+    """`comparisons`, each computed when it is taken: a caller that keeps a few rows of each holds
+    one comparison's arrays at a time, not all of them (30 pairs of groups over a million
+    terms are 2 GB). The arguments are checked at once."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     n_terms = y.shape[1]
@@ -193,8 +203,8 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
         if pairs:
             raise ValueError("monroe-groups compares all groups at once; use pairs=False")
         res = monroe_groups(y, k=k)
-        return [Comparison(g, "(all groups)", y[i], y.sum(axis=0) - y[i], {key: v[i] for key, v in res.items()})
-                for i, g in enumerate(groups)]
+        return iter([Comparison(g, "(all groups)", y[i], y.sum(axis=0) - y[i], {key: v[i] for key, v in res.items()})
+                     for i, g in enumerate(groups)])
     bg = y.sum(axis=0) if background is None else _vector(background, "background")
     if method == "mcq2008":
         if prior is not None:
@@ -219,18 +229,20 @@ def comparisons(y: np.ndarray, groups: Sequence[str], method: str = "mcq2008", p
         return log_odds_dirichlet(ya, yb, a, n_a=na, n_b=nb, a0=a0)
 
     chosen = range(len(groups)) if only is None else [list(groups).index(g) for g in only]
-    rows = []
-    if pairs:
-        for i in chosen:
-            for j in chosen:
-                if i != j:
-                    rows.append(Comparison(groups[i], groups[j], y[i], y[j], one(y[i], y[j], n[i], n[j])))
-    else:
-        total = y.sum(axis=0)
-        for i in chosen:
-            rest = total - y[i]
-            rows.append(Comparison(groups[i], "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i])))
-    return rows
+
+    def each() -> Iterator[Comparison]:
+        if pairs:
+            for i in chosen:
+                for j in chosen:
+                    if i != j:
+                        yield Comparison(groups[i], groups[j], y[i], y[j], one(y[i], y[j], n[i], n[j]))
+        else:
+            total = y.sum(axis=0)
+            for i in chosen:
+                rest = total - y[i]
+                yield Comparison(groups[i], "rest", y[i], rest, one(y[i], rest, n[i], n.sum() - n[i]))
+
+    return each()
 
 
 def tidy(rows: Sequence[Comparison], terms) -> pd.DataFrame:

@@ -159,3 +159,22 @@ def test_plotted_rows_by_partition_are_those_by_sorting():
             assert np.array_equal(chosen, _plotted_by_sorting(r, points))
             if points >= 6:  # the first of the highest z and the last of the lowest are drawn
                 assert {int(np.argmax(z)), n - 1 - int(np.argmin(z[::-1]))} <= set(chosen.tolist())
+
+
+def test_plotted_rows_are_the_full_tables_rows_when_scored_a_few_comparisons_at_a_time():
+    # 6 groups compared in pairs are 30 comparisons, scored four at a time when only the
+    # plotted rows are kept: the rows kept must be the full table's, value for value.
+    from framing.stats.discover import SCORED_AT_ONCE
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(120)]
+    rows = [{"id": f"d{i}", "source": f"s{i % 6}", "text": " ".join(rng.choices(words[: 40 + 10 * (i % 6)], k=60))}
+            for i in range(120)]
+    corpus = from_dataframe(pd.DataFrame(rows), name="t")
+    for pairs in (False, True):
+        full = vocabulary_comparison(corpus, pairs=pairs)
+        plotted = vocabulary_comparison(corpus, pairs=pairs, points=12)
+        assert plotted.groupby(["group", "versus"]).ngroups == (30 if pairs else 6) > SCORED_AT_ONCE
+        kept = full.merge(plotted[["group", "versus", "term"]], on=["group", "versus", "term"])
+        pd.testing.assert_frame_equal(kept.reset_index(drop=True), plotted.reset_index(drop=True))
+        assert plotted.groupby(["group", "versus"]).size().max() <= 12
