@@ -424,3 +424,15 @@ def test_the_split_modules_keep_the_public_names():
                                         "load_verb_classes", "normalize_speaker", "VerbClasses", "TABLE_COLUMNS"}
     for name in attribution.__all__:
         assert getattr(attribution, name) is not None
+
+
+def test_normalize_speaker_by_hand_and_per_distinct_phrase():
+    # Lower case, one space between words, leading determiners gone; a missing speaker stays
+    # missing; the index is kept (each distinct phrase is normalised once and spread back).
+    speakers = pd.Series(["The Health  Ministry", "he", None, "THE the\tofficials", "An army spokesman",
+                          "the Health Ministry", float("nan"), "Thé Ministère"], index=[7, 3, 1, 9, 8, 2, 5, 4])
+    got = normalize_speaker(speakers)
+    assert list(got.index) == [7, 3, 1, 9, 8, 2, 5, 4]
+    assert [None if pd.isna(v) else v for v in got] == [
+        "health ministry", "he", None, "officials", "army spokesman", "health ministry", None, "thé ministère"]
+    assert normalize_speaker(pd.Series([], dtype=object)).empty
