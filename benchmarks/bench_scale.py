@@ -76,7 +76,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -633,26 +633,20 @@ def run_count(folder: Path, size: int, jobs: int, engine: str, work: Path) -> Ru
     cmd = [sys.executable, "-m", "framing", "count", str(folder / "*.jsonl"), "-l", LEXICON, "--jobs", str(jobs),
            *(["--engine", "dask"] if engine == "dask" else []), "--save", str(out), "-q"]
     mb = sum(p.stat().st_size for p in folder.glob("*.jsonl")) / 1e6
-    log = work / f"{out.stem}.log"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    with open(log, "wb") as err:
-        proc = subprocess.Popen(cmd, cwd=work, stdout=err, stderr=subprocess.STDOUT)
-        with PeakPSS(proc.pid, interval=0.2) as peak:
-            rc = proc.wait()
-    seconds = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    if rc != 0:
-        print(f"  FAILED (exit {rc}): {' '.join(cmd)}\n" + log.read_text(errors="replace")[-2000:], flush=True)
-    return Run(size, label, mb, seconds, cpu, peak.mb, peak.processes, peak.samples, rc, out)
+    return _timed(cmd, work / f"{out.stem}.log", work, Run(size, label, mb, 0.0, 0.0, 0.0, 0, 0, 0, out))
 
 
 def run_report(counts: Path, size: int, work: Path) -> tuple[Run, float]:
     """The page of a counts file, as a whole process: the run, and the page's size in MB."""
     page = work / f"page-{size}.html"
     cmd = [sys.executable, "-m", "framing", "report", str(counts), "-o", str(page), "-q"]
-    log = work / f"page-{size}.log"
+    run = _timed(cmd, work / f"page-{size}.log", work,
+                 Run(size, "report page", counts.stat().st_size / 1e6, 0.0, 0.0, 0.0, 0, 0, 0, page))
+    return run, page.stat().st_size / 1e6 if run.rc == 0 else math.nan
+
+
+def _timed(cmd: list[str], log: Path, work: Path, run: Run) -> Run:
+    """`run` with the seconds, CPU seconds, peak PSS and exit code of `cmd` run as a process in `work`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with open(log, "wb") as err:
@@ -664,9 +658,8 @@ def run_report(counts: Path, size: int, work: Path) -> tuple[Run, float]:
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if rc != 0:
         print(f"  FAILED (exit {rc}): {' '.join(cmd)}\n" + log.read_text(errors="replace")[-2000:], flush=True)
-    mb = counts.stat().st_size / 1e6
-    return (Run(size, "report page", mb, seconds, cpu, peak.mb, peak.processes, peak.samples, rc, page),
-            page.stat().st_size / 1e6 if rc == 0 else math.nan)
+    return replace(run, seconds=seconds, cpu=cpu, peak_mb=peak.mb, processes=peak.processes, samples=peak.samples,
+                   rc=rc)
 
 
 def corpus_rates(path: Path) -> dict[str, float]:
