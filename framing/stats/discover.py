@@ -28,6 +28,7 @@ from ..voice import check_voice
 from .comparison import MIN_COUNT, MIN_DOCUMENTS
 from .logodds import DEFAULT_K, Comparison, each_comparison, informative_prior, log_odds_dirichlet, tidy
 from .multiple import FDR, benjamini_hochberg, two_sided_p
+from .plot_rows import plotted, top_positions
 
 # Comparisons scored together when only the plotted rows are kept: their arrays are freed after.
 SCORED_AT_ONCE = 4
@@ -184,7 +185,7 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
     if points is None:
         return _frame(_score(cands, list(rows), pairs))
     # A few comparisons at a time, of which only the plotted rows are kept.
-    frames = [_frame(scored, [_plotted(r, points) for r in scored.rows])
+    frames = [_frame(scored, [plotted(r, points) for r in scored.rows])
               for scored in (_score(cands, chunk, pairs) for chunk in _batches(rows, SCORED_AT_ONCE))]
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
 
@@ -198,59 +199,6 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-def _top_positions(z: np.ndarray, top: int) -> np.ndarray:
-    """The positions of the `top` highest z, ties broken by position (term order), sorted: a
-    partition finds the cut in linear time, and only the terms at or above it are sorted."""
-    n = min(max(top, 0), len(z))
-    if n == 0:
-        return np.array([], dtype=np.int64)
-    cut = np.partition(-z, n - 1)[n - 1]
-    above = np.flatnonzero(-z <= cut)
-    return np.sort(above[np.lexsort((above, -z[above]))][:n])
-
-
-def _plotted(r: Comparison, points: int) -> np.ndarray:
-    """Term positions of one comparison worth drawing: the `points // 6` highest and lowest z each,
-    then the most frequent terms up to `points` (ties broken by position, i.e. by term). As
-    `_plotted_by_sorting` picks them, by partitions: a report draws a few hundred of a million
-    terms in each of dozens of comparisons, and sorting every term twice per comparison took
-    most of a gigabyte's report."""
-    z = np.asarray(r.scores["z"], dtype=float)
-    if not np.isfinite(z).all():
-        return _plotted_by_sorting(r, points)  # where argsort puts a NaN is its own rule
-    side = min(points // 6, len(z))
-    # The highest z (ties: the first term) and the lowest (ties: the last, as the end of a
-    # stable sort by -z has them).
-    low = len(z) - 1 - _top_positions(-z[::-1], side)
-    chosen = dict.fromkeys([*_top_positions(z, side).tolist(), *low.tolist()])
-    total = r.count + r.other_count
-    # The loop below takes at most `points` of the most frequent terms, whichever are chosen already.
-    frequent = _top_positions(total, points)
-    for i in frequent[np.lexsort((frequent, -total[frequent]))].tolist():
-        if len(chosen) >= points:
-            break
-        if total[i] > 0:
-            chosen.setdefault(i)
-    return np.array(sorted(chosen), dtype=np.int64)
-
-
-def _plotted_by_sorting(r: Comparison, points: int) -> np.ndarray:
-    """`_plotted`, by sorting every term by z and by frequency."""
-    z = np.asarray(r.scores["z"], dtype=float)
-    side = min(points // 6, len(z))
-    order = np.argsort(-z, kind="stable")
-    extreme = np.concatenate([order[:side], order[::-1][:side]])
-    total = r.count + r.other_count
-    frequent = np.argsort(-total, kind="stable")
-    chosen = dict.fromkeys(extreme.tolist())
-    for i in frequent.tolist():
-        if len(chosen) >= points:
-            break
-        if total[i] > 0:
-            chosen.setdefault(i)
-    return np.array(sorted(chosen), dtype=np.int64)
 
 
 def discover_top(comparison: pd.DataFrame, lexicons: Sequence[Lexicon] = (), top: int = 30) -> pd.DataFrame:
@@ -370,7 +318,7 @@ def _top(scale: _Scale, cands: Candidates, g: int, h: int | None, top: int) -> _
                          len(scale.totals))
     q, q_out = q_all[:len(p)], q_all[len(p):]
     # The top: the support's best, and the first terms of the best classes.
-    best = _top_positions(z, top)
+    best = top_positions(z, top)
     class_pos, class_i = _class_terms(scale, support, classes, left[classes], z_out, top)
     pos = np.concatenate([support[best], class_pos])
     pick = np.lexsort((pos, -np.concatenate([z[best], z_out[class_i]])))[:top]

@@ -142,25 +142,6 @@ def test_n_gram_keys_that_would_overflow_are_numbered_first(monkeypatch):
     pd.testing.assert_frame_equal(discover(corpus, top=20, min_count=1), want, check_exact=True)
 
 
-def test_plotted_rows_by_partition_are_those_by_sorting():
-    # The rows a plot draws, found by partitions, against the same choice by two full sorts,
-    # on comparisons with many tied z-scores and counts (and fewer terms than points).
-    from types import SimpleNamespace
-
-    from framing.stats.discover import _plotted, _plotted_by_sorting
-
-    rng = np.random.default_rng(3)
-    for n, points in [(5, 60), (60, 60), (1000, 60), (5000, 600), (300, 7)]:
-        for _ in range(20):
-            z = rng.integers(-4, 5, n) / 2.0
-            count = rng.integers(0, 4, n)
-            r = SimpleNamespace(scores={"z": z}, count=count, other_count=rng.integers(0, 3, n) * (count > 0))
-            chosen = _plotted(r, points)
-            assert np.array_equal(chosen, _plotted_by_sorting(r, points))
-            if points >= 6:  # the first of the highest z and the last of the lowest are drawn
-                assert {int(np.argmax(z)), n - 1 - int(np.argmin(z[::-1]))} <= set(chosen.tolist())
-
-
 def test_plotted_rows_are_the_full_tables_rows_when_scored_a_few_comparisons_at_a_time():
     # 6 groups compared in pairs are 30 comparisons, scored four at a time when only the
     # plotted rows are kept: the rows kept must be the full table's, value for value.
