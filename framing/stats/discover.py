@@ -191,6 +191,7 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
+    """`items` in lists of `size` (the last may be shorter)."""
     batch: list = []
     for item in items:
         batch.append(item)

@@ -24,7 +24,7 @@ def plotted(r: Comparison, points: int) -> np.ndarray:
     then the most frequent terms up to `points` (ties broken by position, i.e. by term). As
     `plotted_by_sorting` picks them, by partitions: a report draws a few hundred of a million
     terms in each of dozens of comparisons, and sorting every term twice per comparison took
-    most of a gigabyte's report."""
+    4.4 of the 44 seconds of a 1 GB corpus's page."""
     z = np.asarray(r.scores["z"], dtype=float)
     if not np.isfinite(z).all():
         return plotted_by_sorting(r, points)  # where argsort puts a NaN is its own rule
