@@ -115,7 +115,7 @@ def _candidates(counts: NgramCounts, min_count: int) -> _Candidates | None:
     return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())
 
 
-def _score(c: _Candidates, rows: Sequence[Comparison], pairs: bool) -> _Scored:
+def _score(c: _Candidates, rows: list[Comparison], pairs: bool) -> _Scored:
     """The comparisons `rows` of the candidates (of pairs of groups, or each group against the
     rest), with their documents, p- and q-values, as arrays."""
     groups = c.ngrams.groups
@@ -123,7 +123,7 @@ def _score(c: _Candidates, rows: Sequence[Comparison], pairs: bool) -> _Scored:
     mine = c.documents[[groups.index(r.group) for r in rows]]
     others = (c.documents[[groups.index(r.versus) for r in rows]] if pairs
               else c.documents.sum(axis=0, keepdims=True) - mine)
-    return _Scored(c.ngrams, c.ids, list(rows), mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
+    return _Scored(c.ngrams, c.ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
 def _comparisons(c: _Candidates, k: float, pairs: bool, only: Sequence[str] | None) -> Iterator[Comparison]:
