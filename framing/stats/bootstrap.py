@@ -8,6 +8,8 @@ single document gets no interval (NaN).
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -18,15 +20,27 @@ DEFAULT_REPLICATES = 200
 DEFAULT_SEED = 20081
 
 
-def _draws(doc_groups: np.ndarray, n_groups: int, rng: np.random.Generator) -> np.ndarray:
-    """How often each document is drawn in one replicate: each group redraws as many of its own
-    documents as it has, with replacement (one vectorised draw for all groups)."""
+class _Blocks(NamedTuple):
+    """The documents sorted group by group, made once for every replicate's draw."""
+
+    order: np.ndarray       # document indices, grouped
+    slot_start: np.ndarray  # per slot (one per document, in its group's block): where the block starts
+    slot_size: np.ndarray   # and how many documents it has
+
+
+def _blocks(doc_groups: np.ndarray, n_groups: int) -> _Blocks:
     order = np.argsort(doc_groups, kind="stable")
     sizes = np.bincount(doc_groups, minlength=n_groups)
     starts = np.cumsum(sizes) - sizes
-    slot_group = doc_groups[order]  # one draw per document, in its group's block
-    picks = starts[slot_group] + (rng.random(len(order)) * sizes[slot_group]).astype(np.int64)
-    return np.bincount(order[picks], minlength=len(doc_groups)).astype(float)
+    slot_group = doc_groups[order]
+    return _Blocks(order, starts[slot_group], sizes[slot_group])
+
+
+def _draws(blocks: _Blocks, rng: np.random.Generator) -> np.ndarray:
+    """How often each document is drawn in one replicate: each group redraws as many of its own
+    documents as it has, with replacement (one vectorised draw for all groups)."""
+    picks = blocks.slot_start + (rng.random(len(blocks.order)) * blocks.slot_size).astype(np.int64)
+    return np.bincount(blocks.order[picks], minlength=len(blocks.order)).astype(float)
 
 
 def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_REPLICATES,
@@ -48,9 +62,10 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
     rates = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
     deltas = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
     columns = np.arange(len(doc_groups))
+    blocks = _blocks(doc_groups, n_groups)
     for r in range(replicates):
         # groups x documents weights, sparse: a document belongs to one group only.
-        w = sparse.csr_matrix((_draws(doc_groups, n_groups, rng), (doc_groups, columns)),
+        w = sparse.csr_matrix((_draws(blocks, rng), (doc_groups, columns)),
                               shape=(n_groups, len(doc_groups)))
         y = (w @ dtm).toarray().astype(float)            # groups x terms
         n = w @ doc_tokens                               # groups

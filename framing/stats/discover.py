@@ -27,7 +27,7 @@ from ..quotes import voice_text
 from ..voice import check_voice
 from .comparison import MIN_COUNT, MIN_DOCUMENTS
 from .logodds import DEFAULT_K, Comparison, each_comparison, informative_prior, log_odds_dirichlet, tidy
-from .multiple import FDR, benjamini_hochberg, two_sided_p
+from .multiple import FDR, benjamini_hochberg, bh_of_distinct, two_sided_p
 from .plot_rows import plotted, top_positions
 
 # Comparisons scored together when only the plotted rows are kept: their arrays are freed after.
@@ -315,7 +315,7 @@ def _top(scale: _Scale, cands: Candidates, g: int, h: int | None, top: int) -> _
                              n_a=na, n_b=nb, a0=scale.a0)
     z, z_out = inside["z"].to_numpy(), out["z"].to_numpy()
     p, p_out = _two_sided_p(z), _two_sided_p(z_out)
-    q_all = _bh_weighted(np.concatenate([p, p_out]), np.concatenate([np.ones(len(p), dtype=np.int64), left[classes]]),
+    q_all = bh_of_distinct(np.concatenate([p, p_out]), np.concatenate([np.ones(len(p), dtype=np.int64), left[classes]]),
                          len(scale.totals))
     q, q_out = q_all[:len(p)], q_all[len(p):]
     # The top: the support's best, and the first terms of the best classes.
@@ -386,20 +386,6 @@ def _two_sided_p(z: np.ndarray) -> np.ndarray:
     from scipy.special import ndtr
 
     return 2 * ndtr(-np.abs(z))
-
-
-def _bh_weighted(p: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
-    """Benjamini-Hochberg q-values of p-values of which `weights[i]` terms have value `p[i]`, `n`
-    terms in all: `multiple.benjamini_hochberg` on the expanded list, the same floats. Terms tied
-    at one p get the q of the last of them, p * n / (their last rank), or less from larger ones."""
-    order = np.argsort(p)  # ties need no order: a tie's terms share one q
-    sp, last = p[order], np.cumsum(weights[order])
-    ends = np.flatnonzero(np.append(sp[1:] != sp[:-1], True))
-    ranked = sp[ends] * n / last[ends]
-    q = np.minimum(np.minimum.accumulate(ranked[::-1])[::-1], 1.0)
-    out = np.empty(len(p))
-    out[order] = q[np.searchsorted(ends, np.arange(len(sp)))]
-    return out
 
 
 def _top_frame(counts: NgramCounts, cands: Candidates, tops: Sequence[_Top]) -> pd.DataFrame:

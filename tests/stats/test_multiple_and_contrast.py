@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from framing.analysis import analyse
@@ -11,6 +12,44 @@ def test_benjamini_hochberg_by_hand():
     assert benjamini_hochberg([0.01, 0.04, 0.03, 0.005]).tolist() == pytest.approx([0.02, 0.04, 0.04, 0.02])
     # monotonicity: .01*3/1 = .03 > .02*3/2 = .03; .5*3/3 = .5
     assert benjamini_hochberg([0.5, 0.01, 0.02]).tolist() == pytest.approx([0.5, 0.03, 0.03])
+
+
+def _bh_by_sorting(p):
+    """The textbook procedure, one sort of every p-value: the reference."""
+    p = np.asarray(p, dtype=float)
+    n = len(p)
+    order = np.argsort(p, kind="stable")
+    q = np.minimum.accumulate((p[order] * n / np.arange(1, n + 1))[::-1])[::-1]
+    out = np.empty(n)
+    out[order] = np.minimum(q, 1.0)
+    return out
+
+
+def test_benjamini_hochberg_over_distinct_values_is_the_sorting_procedure():
+    from framing.stats.multiple import two_sided_p
+
+    rng = np.random.default_rng(4)
+    for _ in range(200):
+        # rounded z: many ties, as a vocabulary's p-values have; some unrounded: none
+        z = np.round(rng.normal(0, 3, rng.integers(1, 300)), rng.integers(0, 4))
+        p = two_sided_p(z)
+        assert np.array_equal(benjamini_hochberg(p), _bh_by_sorting(p))
+    assert benjamini_hochberg([]).tolist() == []
+    assert np.isnan(benjamini_hochberg([0.01, np.nan, 0.2])).all()
+    assert np.isnan(_bh_by_sorting([0.01, np.nan, 0.2])).all()
+
+
+def test_q_values_of_weighted_distinct_p_values_are_those_of_the_expanded_list():
+    from framing.stats.multiple import bh_of_distinct, two_sided_p
+
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        z = np.round(rng.normal(0, 3, rng.integers(1, 40)), rng.integers(0, 3))
+        weights = rng.integers(1, 5, len(z))
+        p = two_sided_p(z)
+        expanded = _bh_by_sorting(np.repeat(p, weights))
+        got = bh_of_distinct(p, weights, int(weights.sum()))
+        assert np.array_equal(got, expanded[np.cumsum(weights) - 1])
 
 
 def test_wilson_interval_edges():
