@@ -9,6 +9,9 @@ import numpy as np
 import pandas as pd
 
 TABLE_COLUMNS = ("group", "speaker", "verb_class", "count")
+# Rows may come counted: a `count` column then says how many attributions each row stands for
+# (the report's rows of a counts file, tabulated per group, speaker and verb class).
+WEIGHT = "count"
 
 
 _LEADING_DET = re.compile(r"^(?:(?:the|a|an|this|that|these|those)\s+)+", re.IGNORECASE)
@@ -35,7 +38,8 @@ def attribution_table(rows: pd.DataFrame) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "object") for c in TABLE_COLUMNS})
     keyed = rows.assign(speaker=normalize_speaker(rows["speaker"]))
-    table = keyed.groupby(["group", "speaker", "verb_class"], sort=False).size().rename("count").reset_index()
+    grouped = keyed.groupby(["group", "speaker", "verb_class"], sort=False)
+    table = (grouped[WEIGHT].sum() if WEIGHT in keyed else grouped.size()).rename("count").reset_index()
     total = table.groupby(["group", "speaker"])["count"].transform("sum")
     table = table.assign(_total=total).sort_values(["group", "_total", "speaker", "verb_class"],
                                                    ascending=[True, False, True, True], kind="stable")
@@ -66,6 +70,7 @@ def attribution_asymmetry(rows: pd.DataFrame, *, threshold: float = 0.5, min_n: 
 
     Pronouns ("he", "they") are left out unless `include_pronouns`: they stand for different
     people in different articles. Rows without a speaker never occur (`attributions` drops them).
+    Rows with a `count` column are counted rows (see WEIGHT).
     """
     keyed = rows.assign(speaker=normalize_speaker(rows["speaker"])) if not rows.empty else rows
     if not include_pronouns and not keyed.empty:
@@ -75,10 +80,11 @@ def attribution_asymmetry(rows: pd.DataFrame, *, threshold: float = 0.5, min_n: 
                  "difference"]
     if keyed.empty:
         return Asymmetry(pd.DataFrame(columns=spk_cols), pd.DataFrame(columns=pair_cols))
-    flags = keyed.assign(n_distancing=(keyed["verb_class"] == "distancing").astype("int64"),
-                         n_neutral=(keyed["verb_class"] == "neutral").astype("int64"))
+    weight = keyed[WEIGHT].to_numpy(np.int64) if WEIGHT in keyed else np.ones(len(keyed), np.int64)
+    flags = keyed.assign(_n=weight, n_distancing=(keyed["verb_class"] == "distancing").to_numpy(np.int64) * weight,
+                         n_neutral=(keyed["verb_class"] == "neutral").to_numpy(np.int64) * weight)
     speakers = flags.groupby(["group", "speaker"], sort=False).agg(
-        n=("verb_class", "size"), n_distancing=("n_distancing", "sum"), n_neutral=("n_neutral", "sum")).reset_index()
+        n=("_n", "sum"), n_distancing=("n_distancing", "sum"), n_neutral=("n_neutral", "sum")).reset_index()
     speakers["share_distancing"] = speakers["n_distancing"] / speakers["n"]
     speakers["share_neutral"] = speakers["n_neutral"] / speakers["n"]
     speakers = speakers.sort_values(["group", "share_distancing", "n", "speaker"],

@@ -13,6 +13,7 @@ documents of a part the list can hold fewer of that part than a corpus report wo
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,6 +54,36 @@ class Clauses:
             values = np.asarray(self.values[j], dtype=object)
             data[column] = values[self.codes[:, j]] if len(self.doc) else np.zeros(0, object)
         return pd.DataFrame(data)
+
+    def tabulated(self, group: np.ndarray, names: Sequence[str], columns: Sequence[str]) -> pd.DataFrame:
+        """The rows counted per group and values of `columns`: group, the columns, count (how many
+        rows have them); one row per combination found, ordered by group and codes. `group[d]`:
+        document d's group, an index into `names` (two groups of one name count as one). Cheaper
+        than `frame` then grouping: the codes are counted, and only distinct rows become strings."""
+        which = [self.columns.index(c) for c in columns]
+        doc_group = np.asarray(group, np.int64)[self.doc] if len(self.doc) else np.zeros(0, np.int64)
+        keys = [doc_group, *(self.codes[:, j].astype(np.int64) for j in which)]
+        sizes = [len(names), *(len(self.values[j]) for j in which)]
+        if math.prod(max(s, 1) for s in sizes) < 2**62:
+            key = np.zeros(len(self.doc), np.int64)
+            for k, size in zip(keys, sizes):
+                key = key * size + k
+            distinct, count = np.unique(key, return_counts=True)
+            decoded = []
+            for size in reversed(sizes):
+                decoded.append(distinct % size)
+                distinct = distinct // size
+            decoded.reverse()
+        else:  # too many combinations for one int64 key
+            stacked, count = np.unique(np.column_stack(keys), axis=0, return_counts=True)
+            decoded = list(stacked.T)
+        data = {"group": np.asarray(names, dtype=object)[decoded[0]] if len(count) else np.zeros(0, object)}
+        for j, column, codes in zip(which, columns, decoded[1:]):
+            data[column] = np.asarray(self.values[j], dtype=object)[codes] if len(count) else np.zeros(0, object)
+        table = pd.DataFrame({**data, "count": count.astype(np.int64)})
+        if len(set(names)) < len(names):
+            table = table.groupby(["group", *columns], sort=False)["count"].sum().reset_index()
+        return table
 
     def example_frame(self) -> pd.DataFrame:
         return pd.DataFrame(list(self.examples), columns=["doc_id", "group", *self.columns, "sentence"])

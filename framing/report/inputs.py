@@ -6,6 +6,7 @@ analysis's own groups, so `framing stats` prints the same numbers the page shows
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -34,6 +35,7 @@ WORD_CONTEXTS = 12   # uses of each discovered word embedded in the page
 MAX_PANELS = 8       # retellings aligned in full
 MAX_RETELLING_DOCS = 25_000  # articles the report pairs into retellings without a story column
 # (about 30 s of pairing on two cores: benchmarks/bench_retellings.py; framing retellings has no cap)
+SAID_COUNTED = ("speaker", "verb_class")  # what the attribution section counts its clauses by
 PLOT_POINTS = 600     # rows of each plotted comparison (the extremes and the most frequent terms), chosen once
 
 
@@ -63,7 +65,9 @@ class ReportInputs:
     time: pd.DataFrame | None         # stats.time_frequencies, when documents span two periods
     retellings: pd.DataFrame | None   # analyses.retellings: pairs of tellings of one story
     alignments: tuple = ()            # analyses.alignment of the first MAX_PANELS pairs, in their order
-    attributions: pd.DataFrame | None = None  # analyses.attribution: reporting clauses (from counts: no sentences)
+    # analyses.attribution's reporting clauses counted per group, speaker and verb class (group,
+    # speaker, verb_class, count: see attribution_tables.WEIGHT)
+    attributions: pd.DataFrame | None = None
     casualties: pd.DataFrame | None = None    # analyses.agency: casualty clauses (the same)
     attribution_examples: pd.DataFrame | None = None  # the first EXAMPLES rows of attribution.example_rows
     casualty_examples: pd.DataFrame | None = None     # and of agency.example_rows
@@ -223,17 +227,26 @@ def tally_vocabulary(analysis: Analysis, visible: dict[str, str], blind: dict[st
     return replace(ngrams, groups=tuple(page_group(g, visible, blind) for g in ngrams.groups))
 
 
-def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, str], blind: dict[str, str] | None
-               ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """A counts file's clauses as the report's rows and examples, groups named as the page names
+def counted_rows(rows: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """An analysis's rows counted per group and values of `columns`: group, the columns, count."""
+    return rows.groupby(["group", *columns], sort=True, dropna=False).size().rename("count").reset_index()
+
+
+def tally_rows(analysis: Analysis, clauses: Clauses | None, visible: dict[str, str], blind: dict[str, str] | None,
+               *, counted: Sequence[str] | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """A counts file's clauses as the report's rows (or, with `counted`, the rows counted per group
+    and those columns, as `counted_rows` gives them) and examples, groups named as the page names
     them (renamed, blinded) and, blinded, documents unnamed; (None, None) for a file written
     before clauses were counted."""
     if clauses is None:
         return None, None
     tally = analysis.tally
     ids = renaming(tally.ids)
-    rows = clauses.frame([ids.get(i, i) for i in tally.ids],
-                         [page_group(tally.groups[g], visible, blind) for g in tally.group])
+    if counted is not None:
+        rows = clauses.tabulated(tally.group, [page_group(g, visible, blind) for g in tally.groups], counted)
+    else:
+        rows = clauses.frame([ids.get(i, i) for i in tally.ids],
+                             [page_group(tally.groups[g], visible, blind) for g in tally.group])
     examples = clauses.example_frame()
     examples["group"] = [page_group(g, visible, blind) for g in examples["group"]]
     examples["doc_id"] = ["" if blind else ids.get(i, i) for i in examples["doc_id"]]
@@ -313,12 +326,13 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     alignments = () if pairs is None else tuple(
         align(bodies[a], bodies[b]) for a, b in zip(pairs["doc_a"][:MAX_PANELS], pairs["doc_b"][:MAX_PANELS]))
     if texts:
-        said = per_document_rows(_attributions, analysis.corpus, labels)
+        said_rows = per_document_rows(_attributions, analysis.corpus, labels)
         deaths = per_document_rows(casualties, analysis.corpus, labels)
-        said_examples = attribution.example_rows(said).head(EXAMPLES)
+        said = counted_rows(said_rows, SAID_COUNTED)
+        said_examples = attribution.example_rows(said_rows).head(EXAMPLES)
         death_examples = agency.example_rows(deaths).head(EXAMPLES)
     else:
-        said, said_examples = tally_rows(analysis, analysis.tally.said, visible, mapping)
+        said, said_examples = tally_rows(analysis, analysis.tally.said, visible, mapping, counted=SAID_COUNTED)
         deaths, death_examples = tally_rows(analysis, analysis.tally.deaths, visible, mapping)
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,

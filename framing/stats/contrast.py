@@ -60,8 +60,13 @@ def label_shares(rows: pd.DataFrame, column: str, labels: Sequence[str], groups:
                  name: str) -> pd.DataFrame:
     """Rows of an analysis (one per reporting verb, casualty clause, ...) as shares of each
     `column` label per group, with 95% Wilson intervals: the shape of `contrast_shares`
-    (category = `name`, term = the label), for groups in `groups` order, every label listed."""
-    counts = (rows.groupby(["group", column]).size() if len(rows) else pd.Series(dtype="int64"))
+    (category = `name`, term = the label), for groups in `groups` order, every label listed. Rows
+    with a `count` column are counted rows: each stands for `count` of them."""
+    if not len(rows):
+        counts = pd.Series(dtype="int64")
+    else:
+        grouped = rows.groupby(["group", column])
+        counts = grouped["count"].sum() if "count" in rows else grouped.size()
     out = []
     for group in groups:
         k = np.array([int(counts.get((group, label), 0)) for label in labels])

@@ -436,3 +436,28 @@ def test_normalize_speaker_by_hand_and_per_distinct_phrase():
     assert [None if pd.isna(v) else v for v in got] == [
         "health ministry", "he", None, "officials", "army spokesman", "health ministry", None, "thé ministère"]
     assert normalize_speaker(pd.Series([], dtype=object)).empty
+
+
+def test_counted_rows_give_the_tables_of_the_rows_they_count():
+    # The report counts a corpus's clauses per group, speaker and verb class before tabulating
+    # (a `count` column): the tables must be those of the rows themselves.
+    import numpy as np
+
+    from framing.report.inputs import SAID_COUNTED, counted_rows
+    from framing.stats import label_shares
+
+    rng = np.random.default_rng(8)
+    n = 3_000
+    rows = pd.DataFrame({"group": rng.choice(["A", "B", "C"], n),
+                         "speaker": rng.choice(["The UN", "the  UN", "army", "He", "the ministry", "Hamas"], n),
+                         "verb": "say", "verb_class": rng.choice([N, D, E, X], n, p=[0.6, 0.2, 0.1, 0.1])})
+    counted = counted_rows(rows, SAID_COUNTED)
+    assert counted["count"].sum() == n and len(counted) == 3 * 6 * 4  # raw speakers: normalised later
+    pd.testing.assert_frame_equal(attribution_table(counted), attribution_table(rows))
+    want, got = attribution_asymmetry(rows, threshold=0.05), attribution_asymmetry(counted, threshold=0.05)
+    assert len(want.pairs) > 0
+    pd.testing.assert_frame_equal(got.speakers, want.speakers)
+    pd.testing.assert_frame_equal(got.pairs, want.pairs)
+    classes = [N, D, E, X]
+    pd.testing.assert_frame_equal(label_shares(counted, "verb_class", classes, ["A", "B", "C"], "verbs"),
+                                  label_shares(rows, "verb_class", classes, ["A", "B", "C"], "verbs"))
