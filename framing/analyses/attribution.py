@@ -156,8 +156,10 @@ from .attribution_tables import (  # noqa: E402
     Asymmetry,
     attribution_asymmetry,
     attribution_table,
+    attribution_tables,
     normalize_speaker,
 )
 
 __all__ = ["COLUMNS", "TABLE_COLUMNS", "Asymmetry", "VerbClasses", "attribution_asymmetry", "attribution_table",
-           "attributions", "example_rows", "load_verb_classes", "normalize_speaker", "with_sentences"]
+           "attribution_tables", "attributions", "example_rows", "load_verb_classes", "normalize_speaker",
+           "with_sentences"]

@@ -35,9 +35,24 @@ def attribution_table(rows: pd.DataFrame) -> pd.DataFrame:
 
     Sorted by group, then by the speaker's total in the group (largest first), then class.
     """
-    if rows.empty:
+    return _table(_keyed(rows))
+
+
+def attribution_tables(rows: pd.DataFrame, *, threshold: float = 0.5, min_n: int = 2, include_pronouns: bool = False
+                       ) -> tuple[pd.DataFrame, Asymmetry]:
+    """`attribution_table(rows)` and `attribution_asymmetry(rows, ...)`, the speakers normalised
+    once for both (a corpus's hundreds of thousands of distinct phrases)."""
+    keyed = _keyed(rows)
+    return _table(keyed), _asymmetry(keyed, threshold=threshold, min_n=min_n, include_pronouns=include_pronouns)
+
+
+def _keyed(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.assign(speaker=normalize_speaker(rows["speaker"])) if not rows.empty else rows
+
+
+def _table(keyed: pd.DataFrame) -> pd.DataFrame:
+    if keyed.empty:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "count" else "object") for c in TABLE_COLUMNS})
-    keyed = rows.assign(speaker=normalize_speaker(rows["speaker"]))
     grouped = keyed.groupby(["group", "speaker", "verb_class"], sort=False)
     table = (grouped[WEIGHT].sum() if WEIGHT in keyed else grouped.size()).rename("count").reset_index()
     total = table.groupby(["group", "speaker"])["count"].transform("sum")
@@ -72,7 +87,10 @@ def attribution_asymmetry(rows: pd.DataFrame, *, threshold: float = 0.5, min_n: 
     people in different articles. Rows without a speaker never occur (`attributions` drops them).
     Rows with a `count` column are counted rows (see WEIGHT).
     """
-    keyed = rows.assign(speaker=normalize_speaker(rows["speaker"])) if not rows.empty else rows
+    return _asymmetry(_keyed(rows), threshold=threshold, min_n=min_n, include_pronouns=include_pronouns)
+
+
+def _asymmetry(keyed: pd.DataFrame, *, threshold: float, min_n: int, include_pronouns: bool) -> Asymmetry:
     if not include_pronouns and not keyed.empty:
         keyed = keyed[~keyed["speaker"].isin(_PRONOUNS)]
     spk_cols = ["group", "speaker", "n", "n_distancing", "n_neutral", "share_distancing", "share_neutral"]

@@ -18,6 +18,7 @@ from .logodds import DEFAULT_K, informative_prior
 
 DEFAULT_REPLICATES = 200
 DEFAULT_SEED = 20081
+_DRAWN_AT_ONCE = 4_000_000  # documents x replicates drawn at once (32 MB of counts)
 
 
 class _Blocks(NamedTuple):
@@ -61,18 +62,32 @@ def bootstrap(analysis: Analysis, voice: str = "all", replicates: int = DEFAULT_
     # hundreds of replicates would otherwise dominate the report's memory.
     rates = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
     deltas = np.empty((replicates, n_groups, n_terms), dtype=np.float32)
-    columns = np.arange(len(doc_groups))
     blocks = _blocks(doc_groups, n_groups)
-    for r in range(replicates):
-        # groups x documents weights, sparse: a document belongs to one group only.
-        w = sparse.csr_matrix((_draws(blocks, rng), (doc_groups, columns)),
-                              shape=(n_groups, len(doc_groups)))
-        y = (w @ dtm).toarray().astype(float)            # groups x terms
-        n = w @ doc_tokens                               # groups
-        rates[r] = np.divide(y * 10_000, n[:, None], out=np.zeros_like(y), where=n[:, None] > 0)
-        rest_y, rest_n = y.sum(axis=0) - y, n.sum() - n
-        deltas[r] = (np.log((y + a) / (n[:, None] + a0 - y - a))
-                     - np.log((rest_y + a) / (rest_n[:, None] + a0 - rest_y - a)))
+    # Each group's documents x terms counts, transposed, and tokens: a replicate's sums are then
+    # those matrices times its draws, a batch of replicates at once (sparse times dense columns
+    # costs far less than a sparse product per replicate). The sums are of whole numbers, so
+    # they are exact whatever the order of the additions.
+    ends = np.cumsum(np.bincount(doc_groups, minlength=n_groups))
+    starts = ends - np.bincount(doc_groups, minlength=n_groups)
+    grouped = sparse.csr_matrix(dtm, dtype=float)[blocks.order]
+    parts = [grouped[s:e].T.tocsr() for s, e in zip(starts, ends)]
+    tokens = np.asarray(doc_tokens, dtype=float)[blocks.order]
+    at_once = max(1, min(replicates, _DRAWN_AT_ONCE // max(len(doc_groups), 1)))
+    for first in range(0, replicates, at_once):
+        batch = range(first, min(first + at_once, replicates))
+        draws = np.column_stack([_draws(blocks, rng) for _ in batch])[blocks.order]  # documents, grouped x batch
+        ys = np.zeros((len(batch), n_groups, n_terms))
+        ns = np.zeros((len(batch), n_groups))
+        for g, (s, e) in enumerate(zip(starts, ends)):
+            if e > s:
+                ys[:, g, :] = (parts[g] @ draws[s:e]).T
+                ns[:, g] = tokens[s:e] @ draws[s:e]
+        for i, r in enumerate(batch):
+            y, n = ys[i], ns[i]                          # groups x terms, groups
+            rates[r] = np.divide(y * 10_000, n[:, None], out=np.zeros_like(y), where=n[:, None] > 0)
+            rest_y, rest_n = y.sum(axis=0) - y, n.sum() - n
+            deltas[r] = (np.log((y + a) / (n[:, None] + a0 - y - a))
+                         - np.log((rest_y + a) / (rest_n[:, None] + a0 - rest_y - a)))
     keys = counts.terms.keys
     obs_y, obs_n = observed, observed_tokens
     obs_rest_y, obs_rest_n = obs_y.sum(axis=0) - obs_y, obs_n.sum() - obs_n

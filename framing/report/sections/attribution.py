@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ... import stats
-from ...analyses.attribution import attribution_asymmetry, attribution_table
+from ...analyses.attribution import attribution_tables
 from .. import figures as figs
 from ..inputs import EXAMPLES, ReportInputs
 from ..model import Figure, Section
@@ -18,15 +18,15 @@ def build(inputs: ReportInputs) -> Section | None:
         return None
     present = set(rows["verb_class"].unique())
     classes = [c for c in CLASSES if c in present] + sorted(present - set(CLASSES))
+    speakers, asym = attribution_tables(rows)
     drawn = inputs.pooled_rows(rows)
     shares = stats.label_shares(drawn, "verb_class", classes, list(inputs.figure_groups), "reporting verbs")
     fig = Figure("fig-attribution", figs.contrast_bars(shares, "reporting verbs", list(inputs.figure_groups),
                                                             "Reporting verbs: which kind each group uses"),
                  "Each bar is one group's reporting verbs: the share that are neutral (said, reported), distancing "
                  "(claimed, alleged), endorsing (confirmed, acknowledged) or denials.",
-                 table("attribution-table", "Speakers and verb classes per group", attribution_table(rows),
+                 table("attribution-table", "Speakers and verb classes per group", speakers,
                        max_rows=40, command="framing attributions CORPUS"))
-    asym = attribution_asymmetry(rows)
     # Speakers are article text, shown as written but isolated from the sentence around them.
     items = [f"{p.group}: '{isolate(p.more_distanced)}' gets distancing verbs in {p.share_more:.0%} of {p.n_more} "
              f"attributions, '{isolate(p.less_distanced)}' in {p.share_less:.0%} of {p.n_less}."
