@@ -254,15 +254,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _cmd_report(args) -> int:
     from .api import analyse, write_report
+    from .engines import in_partitions
     from .output import check_output_path
 
     if args.output:  # before any analysis: minutes of work must not end in "cannot write"
         check_output_path(args.output)
     if args.corpus.lower().endswith(".framing"):
         return report_from_counts(args)
-    if args.add or args.save or args.engine != "local" or args.scheduler:
-        raise _Usage("--add, --save, --engine and --scheduler make a report from a counts file: framing count "
-                     "CORPUS --save FILE.framing, then framing report FILE.framing [--add NEW]")
+    if args.add:
+        raise _Usage("--add adds corpora to a counts file: framing report FILE.framing --add NEW")
+    if args.save or args.engine != "local" or args.scheduler or in_partitions(args.corpus):
+        return report_from_counts(args)  # counted in partitions first, as framing count does
     corpus, lexicons = _load(args)
     out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))

@@ -229,7 +229,10 @@ class NgramCounts:
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """`table` with n-gram ids (for `strings`) in place of the terms, and groups x terms
         dense counts and documents (for the full table; discovery reads `candidate_cells`)."""
-        c = self.candidate_cells(min_count, exclude)
+        return self.dense(self.candidate_cells(min_count, exclude))
+
+    def dense(self, c: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, groups x terms counts, documents) of candidates found by `candidate_cells`."""
         shape = (len(self.groups), len(c.ids))
         counts, documents = np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.int64)
         rows = np.repeat(np.arange(len(self.groups)), np.diff(c.indptr))

@@ -21,7 +21,7 @@ from ..model import Lexicon
 from ..progress import Progress
 from ..reading.options import ReadOptions
 from ..selection import Selection
-from .job import PIECE_BYTES, CountJob, partitions
+from .job import IN_MEMORY_BYTES, PIECE_BYTES, CountJob, in_partitions, partitions
 from .store import _lexicon_json
 from .tally import Tally, merge, merge_stream
 
@@ -85,4 +85,5 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
     return merge_stream(itertools.chain([add_to[0]] if add_to is not None else [], tallies))
 
 
-__all__ = ["ENGINES", "CountJob", "Engine", "Tally", "check_engine", "count_corpus", "merge", "partitions"]
+__all__ = ["ENGINES", "IN_MEMORY_BYTES", "CountJob", "Engine", "Tally", "check_engine", "count_corpus", "in_partitions",
+           "merge", "partitions"]

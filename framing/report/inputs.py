@@ -6,6 +6,7 @@ analysis's own groups, so `framing stats` prints the same numbers the page shows
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -25,18 +26,18 @@ from ..counts import Counts, DocumentProfile, TermIndex
 from ..engines.clauses import EXAMPLES, Clauses
 from ..model import Category, Corpus, Lexicon, Term
 from ..ngrams import NgramCounts
-from ..text import term_key
+from ..workers import meanwhile
+from .discovery_tables import discovery_tables
 from .names import renaming, visible_controls
 from .options import ReportOptions
 
 MAX_PAIR_GROUPS = 6   # pairwise comparisons among this many of the largest groups
-DISCOVERY_TOP = 15    # distinguishing terms per group in the discovery table
 WORD_CONTEXTS = 12   # uses of each discovered word embedded in the page
 MAX_PANELS = 8       # retellings aligned in full
+APART_WIDTH = 500_000  # n-grams from which the lexicon's tables are made in a process of their own
 MAX_RETELLING_DOCS = 25_000  # articles the report pairs into retellings without a story column
 # (about 30 s of pairing on two cores: benchmarks/bench_retellings.py; framing retellings has no cap)
 SAID_COUNTED = ("speaker", "verb_class")  # what the attribution section counts its clauses by
-PLOT_POINTS = 600     # rows of each plotted comparison (the extremes and the most frequent terms), chosen once
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,13 @@ class ReportInputs:
         return self.shown[:MAX_PAIR_GROUPS] if len(self.groups) > 2 else ()
 
 
-def without_lexicon_forms(df: pd.DataFrame, lexicons) -> pd.DataFrame:
-    """The rows whose term is not itself a form of a lexicon term (those have their own rows)."""
-    forms = {term_key(f) for lx in lexicons for _, t in lx.terms() for f in t.forms}
-    terms = pd.unique(df["term"])
-    is_form = dict(zip(terms, (term_key(t) in forms for t in terms)))
-    return df[~df["term"].map(is_form).astype(bool)]
+def _lexicon_tables(analysis: Analysis, voice: str) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Each group against the rest with bootstrap intervals, and the sensitivity table; none for one group."""
+    if len(analysis.counts.groups) < 2:
+        return None, None
+    counts = analysis.counts
+    return (stats.with_bootstrap(stats.lexicon_comparison(counts, voice), stats.bootstrap(analysis, voice)),
+            stats.sensitivity(counts, voice))
 
 
 def _attributions(corpus, labels):
@@ -272,11 +274,6 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
     pooled = stats.pooled_label(groups, analysis.by) if len(groups) > len(shown) else None
     figure_counts = stats.pool_groups(counts, shown, pooled or "")
     several = len(groups) > 1
-    lex_cmp = sens = None
-    if several:
-        lex_cmp = stats.with_bootstrap(stats.lexicon_comparison(counts, voice),
-                                       stats.bootstrap(analysis, voice))
-        sens = stats.sensitivity(counts, voice)
     labels = [analysis.doc_groups[d.id] for d in analysis.corpus.documents]
     # From a counts file (no texts): only what counts give; the sections that read texts say so.
     texts = analysis.tally is None
@@ -290,29 +287,30 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
                                         languages=languages)
     else:  # a counts file keeps the vocabulary of all text (none if written before version 3)
         ngrams = tally_vocabulary(analysis, visible, mapping) if voice == "all" else None
-    empty = pd.DataFrame(columns=stats.discover_columns())
-    vocabulary = vocabulary_pairs = discovery = empty
-    if ngrams is not None:
-        vocabulary = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, only=shown, points=PLOT_POINTS)
-        pair_groups = shown[:MAX_PAIR_GROUPS] if len(groups) > 2 else ()
-        if pair_groups:
-            vocabulary_pairs = stats.vocabulary_comparison(analysis.corpus, ngrams=ngrams, pairs=True,
-                                                           only=pair_groups, points=PLOT_POINTS)
-        # A lexicon term has its own row (with its variants): one z per term on the page.
-        discovery = without_lexicon_forms(
-            stats.discover(analysis.corpus, analysis.lexicons, ngrams=ngrams, top=DISCOVERY_TOP), analysis.lexicons)
+    pair_groups = shown[:MAX_PAIR_GROUPS] if len(groups) > 2 else ()
+    # The lexicon's comparison and its bootstrap on the second core while discovery runs here,
+    # for a large vocabulary (at a gigabyte of news: a fifth and a third of the page's time); the
+    # pools of the texts' analyses start after both.
+    apart = several and ngrams is not None and ngrams.width >= APART_WIDTH and (os.cpu_count() or 1) > 1
+    with meanwhile(_lexicon_tables, (analysis, voice), apart=apart) as lexicon_tables:
+        vocabulary, vocabulary_pairs, discovery = discovery_tables(analysis.corpus, analysis.lexicons, ngrams, shown,
+                                                                   pair_groups)
+        evidence = stats.contrast_evidence(counts, analysis.lexicons, voice)
+        if evidence.empty:  # a class reader of a few articles: one article per group is all there is
+            evidence = stats.contrast_evidence(counts, analysis.lexicons, voice, min_documents=1)
+        headline_categories = None
+        if analysis.headlines is not None:
+            head = stats.pool_groups(analysis.headlines, shown, pooled or "")
+            headline_categories = stats.category_frequencies(head, voice)
+        time = stats.time_frequencies(analysis, voice)
+        if time is not None and (time.empty or time["period"].nunique() < 2):
+            time = None
+        if not texts:
+            said, said_examples = tally_rows(analysis, analysis.tally.said, visible, mapping, counted=SAID_COUNTED)
+            deaths, death_examples = tally_rows(analysis, analysis.tally.deaths, visible, mapping)
+        lex_cmp, sens = lexicon_tables()
     shown_words = set(discovery.loc[discovery["group"].isin(shown), "term"]) if len(discovery) else set()
     words = word_contexts(analysis.corpus, shown_words, labels, per_term=WORD_CONTEXTS)
-    evidence = stats.contrast_evidence(counts, analysis.lexicons, voice)
-    if evidence.empty:  # a class reader of a few articles: one article per group is all there is
-        evidence = stats.contrast_evidence(counts, analysis.lexicons, voice, min_documents=1)
-    headline_categories = None
-    if analysis.headlines is not None:
-        head = stats.pool_groups(analysis.headlines, shown, pooled or "")
-        headline_categories = stats.category_frequencies(head, voice)
-    time = stats.time_frequencies(analysis, voice)
-    if time is not None and (time.empty or time["period"].nunique() < 2):
-        time = None
     story = None
     if options.story:
         story = [d.meta.get(options.story) or None for d in analysis.corpus.documents]
@@ -331,9 +329,6 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         said = counted_rows(said_rows, SAID_COUNTED)
         said_examples = attribution.example_rows(said_rows).head(EXAMPLES)
         death_examples = agency.example_rows(deaths).head(EXAMPLES)
-    else:
-        said, said_examples = tally_rows(analysis, analysis.tally.said, visible, mapping, counted=SAID_COUNTED)
-        deaths, death_examples = tally_rows(analysis, analysis.tally.deaths, visible, mapping)
     return ReportInputs(
         analysis=analysis, options=options, source=source, groups=groups, shown=shown, pooled=pooled,
         figure_counts=figure_counts,

@@ -24,7 +24,14 @@ from .comparison import (
     with_bootstrap,
 )
 from .contrast import contrast_shares, label_shares, wilson_interval
-from .discover import count_vocabulary, discover, discover_columns, discover_top, vocabulary_comparison
+from .discover import (
+    count_vocabulary,
+    discover,
+    discover_columns,
+    discover_top,
+    discovery_candidates,
+    vocabulary_comparison,
+)
 from .evidence import contrast_evidence
 from .frequencies import category_frequencies, frequencies
 from .logodds import METHODS, compare, informative_prior, log_odds_dirichlet, monroe_groups, scattertext_log_odds
@@ -44,7 +51,7 @@ __all__ = [
     "compare",
     "contrast_shares", "label_shares",
     "count_ngrams", "count_vocabulary",
-    "discover", "discover_columns",
+    "discover", "discover_columns", "discovery_candidates",
     "discover_top",
     "frequencies",
     "informative_prior",

@@ -106,10 +106,23 @@ def _single_letters(counts: NgramCounts) -> np.ndarray:
     return np.concatenate([short, np.zeros(len(counts.bigrams), dtype=bool)])
 
 
-def _candidates(counts: NgramCounts, min_count: int) -> _Candidates | None:
+def discovery_candidates(ngrams: NgramCounts, min_count: int = 3) -> Candidates:
+    """The n-grams discovery scores (seen `min_count` times in all, not a single letter), with
+    their cells: find them once and pass them as `candidates=` to score one vocabulary several
+    ways (`vocabulary_comparison`, `discover`), as the report does."""
+    return ngrams.candidate_cells(min_count, exclude=_single_letters(ngrams))
+
+
+def _given(candidates: Candidates | None, ngrams: NgramCounts | None) -> Candidates | None:
+    if candidates is not None and ngrams is None:
+        raise ValueError("candidates= are those of ngrams=: give both")
+    return candidates
+
+
+def _candidates(counts: NgramCounts, min_count: int, cells: Candidates | None = None) -> _Candidates | None:
     """The candidates' counts as groups x terms arrays (the full table); None when there is
     nothing to compare."""
-    ids, matrix, documents = counts.candidates(min_count, exclude=_single_letters(counts))
+    ids, matrix, documents = counts.dense(cells if cells is not None else discovery_candidates(counts, min_count))
     if len(counts.groups) < 2 or not len(ids):
         return None
     return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())
@@ -165,7 +178,8 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
                           n_jobs: int | None = None, progress: Progress | None = None, voice: str = "all",
                           pairs: bool = False, *, labels: Sequence[str] | None = None,
                           only: Sequence[str] | None = None, ngrams: NgramCounts | None = None,
-                          points: int | None = None, languages: Sequence[str | None] | None = None) -> pd.DataFrame:
+                          points: int | None = None, languages: Sequence[str | None] | None = None,
+                          candidates: Candidates | None = None) -> pd.DataFrame:
     """Fightin' Words (mcq2008, informative prior) over every candidate unigram and bigram seen
     at least `min_count` times, each group against the rest (or each ordered pair of groups,
     `pairs=True`), with document counts, Benjamini-Hochberg q-values within each comparison and
@@ -177,8 +191,10 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
     counts of `count_vocabulary`, when already made (then `by`, `labels`, `voice` and `languages`
     are theirs); `points`: per comparison, only the rows a plot draws (the `points // 6` highest
     and lowest z, then the most frequent terms, up to `points` rows), q-values still over every
-    term; `languages`: each document's language, as in `count_vocabulary`."""
-    cands = _candidates(_counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages), min_count)
+    term; `languages`: each document's language, as in `count_vocabulary`; `candidates`: those of
+    `discovery_candidates(ngrams, min_count)`, when already found."""
+    counts = _counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages)
+    cands = _candidates(counts, min_count, _given(candidates, ngrams))
     if cands is None:
         return pd.DataFrame(columns=COLUMNS)
     rows = _comparisons(cands, k, pairs, only)
@@ -220,7 +236,8 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
              min_count: int = 3, k: float = DEFAULT_K, n_jobs: int | None = None,
              progress: Progress | None = None, voice: str = "all", pairs: bool = False, *,
              labels: Sequence[str] | None = None, only: Sequence[str] | None = None,
-             ngrams: NgramCounts | None = None, languages: Sequence[str | None] | None = None) -> pd.DataFrame:
+             ngrams: NgramCounts | None = None, languages: Sequence[str | None] | None = None,
+             candidates: Candidates | None = None) -> pd.DataFrame:
     """The `top` terms of each comparison by z (each group against the rest, or each ordered
     pair), marked whether one of `lexicons` already covers them: candidates for the lexicon.
     Terms seen fewer than `min_count` times in all are not ranked. The same rows as
@@ -229,7 +246,9 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
     one by one (module top). Needs no lexicon matching. `labels`, `only` and `languages` as in
     `vocabulary_comparison`."""
     counts = _counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages)
-    cands = counts.candidate_cells(min_count, exclude=_single_letters(counts))
+    cands = _given(candidates, ngrams)
+    if cands is None:
+        cands = discovery_candidates(counts, min_count)
     groups = counts.groups
     if len(groups) < 2 or not len(cands.ids):
         return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)
@@ -314,7 +333,7 @@ def _top(scale: _Scale, cands: Candidates, g: int, h: int | None, top: int) -> _
     out = log_odds_dirichlet(np.zeros(len(classes)), outside[classes], scale.value_prior[classes],
                              n_a=na, n_b=nb, a0=scale.a0)
     z, z_out = inside["z"].to_numpy(), out["z"].to_numpy()
-    p, p_out = _two_sided_p(z), _two_sided_p(z_out)
+    p, p_out = two_sided_p(z), two_sided_p(z_out)
     q_all = bh_of_distinct(np.concatenate([p, p_out]), np.concatenate([np.ones(len(p), dtype=np.int64), left[classes]]),
                          len(scale.totals))
     q, q_out = q_all[:len(p)], q_all[len(p):]
@@ -378,14 +397,6 @@ def _class_terms(scale: _Scale, support: np.ndarray, classes: np.ndarray, sizes:
         positions.append(first[:top])
         which.append(np.full(len(positions[-1]), i, dtype=np.int64))
     return np.concatenate(positions), np.concatenate(which)
-
-
-def _two_sided_p(z: np.ndarray) -> np.ndarray:
-    """`multiple.two_sided_p`, the same floats (scipy's norm.sf(x) is ndtr(-x)), without the cost
-    of importing scipy.stats (half a second)."""
-    from scipy.special import ndtr
-
-    return 2 * ndtr(-np.abs(z))
 
 
 def _top_frame(counts: NgramCounts, cands: Candidates, tops: Sequence[_Top]) -> pd.DataFrame:

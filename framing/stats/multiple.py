@@ -7,10 +7,12 @@ FDR = 0.05
 
 
 def two_sided_p(z) -> np.ndarray:
-    """Normal two-sided p-values of z-scores."""
-    from scipy.stats import norm  # here: importing scipy.stats takes half a second
+    """Normal two-sided p-values of z-scores: 2 * norm.sf(|z|), computed as scipy.stats computes
+    it (norm.sf(x) is ndtr(-x)), the same floats, without its per-call overhead and the half
+    second that importing scipy.stats takes."""
+    from scipy.special import ndtr
 
-    return 2 * norm.sf(np.abs(np.asarray(z, dtype=float)))
+    return 2 * ndtr(-np.abs(np.asarray(z, dtype=float)))
 
 
 def benjamini_hochberg(p) -> np.ndarray:

@@ -199,7 +199,7 @@ def test_cli_count_save_stats_and_add(parts, tmp_path):
     run("count", str(parts / "part-1.csv"), "-l", "israel-gaza", "--save", str(first), "-q")
     run("report", str(first), "--add", str(parts / "part-2.csv"), "--save", str(tmp_path / "both.framing"),
         "-o", str(tmp_path / "r.html"), "-q")
-    assert "Made from a counts file" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Made from counts" in (tmp_path / "r.html").read_text(encoding="utf-8")
     assert run("stats", str(tmp_path / "both.framing"), "--table", "compare") == direct
     # The same documents twice (their ids again, in another file): counted once, and the user is told
     # why discovery is left out.
@@ -279,3 +279,41 @@ def test_a_headerless_tsv_is_cut_and_named_by_its_lines(tmp_path):
     assert len(partitions(str(path), piece_bytes=500)) > 3
     assert dumps(cut, (LEXICON,), "source") == dumps(whole, (LEXICON,), "source")
     assert whole.ids[-1] == f"{path}:row80" and len(whole) == 80
+
+
+def test_cli_report_counts_a_glob_a_folder_of_tables_and_a_large_corpus_in_partitions(parts, tmp_path, monkeypatch,
+                                                                                         capsys):
+    from framing import engines
+    from framing.cli import main
+
+    (parts / "all.csv").unlink()  # the folder: two parts
+    counted = tmp_path / "counted.framing"
+    assert main(["count", str(parts / "part-*.csv"), "-l", "israel-gaza", "--save", str(counted), "-q"]) == 0
+
+    def report(source, *more):
+        capsys.readouterr()
+        assert main(["report", source, "-l", "israel-gaza", *more]) == 0
+        return capsys.readouterr().err
+
+    # A glob: counted in partitions (the user is told), the page made from the counts and named
+    # after the folder; with --save, the counts file is that of framing count, byte for byte.
+    err = report(str(parts / "part-*.csv"), "-o", str(tmp_path / "glob.html"), "--save", str(tmp_path / "g.framing"))
+    assert "counted in partitions" in err
+    page = (tmp_path / "glob.html").read_text(encoding="utf-8")
+    assert f"Made from counts ({parts.name}: a counts file, or a corpus counted in partitions)" in page
+    assert (tmp_path / "g.framing").read_bytes() == counted.read_bytes()
+    # A folder of tables, which only partitions read, and the default output, reports/<folder>.html.
+    monkeypatch.chdir(tmp_path)
+    report(str(parts))
+    assert "Made from counts" in (tmp_path / "reports" / f"{parts.name}.html").read_text(encoding="utf-8")
+    # A single file: whole up to IN_MEMORY_BYTES, in partitions past it.
+    assert "counted in partitions" not in report(str(parts / "part-1.csv"), "-o", str(tmp_path / "one.html"))
+    assert "Made from counts" not in (tmp_path / "one.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(engines.job, "IN_MEMORY_BYTES", 100)
+    assert "counted in partitions" in report(str(parts / "part-1.csv"), "-o", str(tmp_path / "big.html"))
+    assert "Made from counts (part-1.csv" in (tmp_path / "big.html").read_text(encoding="utf-8")
+    # What needs the texts says so, and --add still needs a counts file.
+    assert main(["report", str(parts / "part-*.csv"), "--story-col", "story", "-q"]) == 2
+    assert "framing retellings CORPUS --story-col" in capsys.readouterr().err
+    assert main(["report", str(parts / "part-1.csv"), "--add", str(parts / "part-2.csv"), "-q"]) == 2
+    assert "--add adds corpora to a counts file" in capsys.readouterr().err

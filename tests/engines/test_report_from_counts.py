@@ -49,7 +49,7 @@ def test_sections_that_read_texts_are_left_out_and_the_page_says_why(both):
     assert {"reading", "retellings"}.isdisjoint(ids) and "discovery" in ids
     assert {"contexts", "reading"} <= {s.id for s in corpus.sections}
     overview = next(s for s in counted.sections if s.id == "overview")
-    assert any("Made from a counts file" in p for p in overview.intro)
+    assert any("Made from counts" in p for p in overview.intro)
     assert counted.subtitle.startswith("4 documents in 4 groups")
     assert "<html" in render_report(counted)
 

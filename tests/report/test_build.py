@@ -122,7 +122,7 @@ def test_one_z_per_term_and_comparison(seeds, seeds_report):
 def test_the_plot_draws_the_rows_stats_chose_for_it(seeds, seeds_report):
     # One selection of plotted words (issue 10): the words of each one-vs-rest plot are exactly the
     # rows `vocabulary_comparison(points=...)` returns for the group, less the lexicon's forms.
-    from framing.report.inputs import PLOT_POINTS
+    from framing.report.discovery_tables import PLOT_POINTS
 
     chosen = stats.vocabulary_comparison(seeds.corpus, points=PLOT_POINTS)
     forms = {f.lower() for lx in seeds.lexicons for _, t in lx.terms() for f in t.forms}
@@ -459,3 +459,22 @@ def test_lexicon_names_under_the_title_are_isolated():
     header = page[page.index("<header>"):page.index("</header>")]
     assert '<h1 dir="auto">' in header
     assert "lexicons: <bdi>معجم &lt;الحرب&gt;</bdi>, <bdi>Israel-Gaza war coverage</bdi></p>" in header
+
+
+def test_the_lexicon_tables_made_apart_give_the_same_page(seeds, seeds_report, monkeypatch):
+    # A large vocabulary's page makes the lexicon's comparison and bootstrap in a process of its
+    # own while discovery runs: forced here, the page must be the same.
+    import framing.report.inputs as inputs
+
+    monkeypatch.setattr(inputs, "APART_WIDTH", 0)
+    monkeypatch.setattr(inputs.os, "cpu_count", lambda: 2)
+    asked = []
+    real = inputs.meanwhile
+
+    def spy(fn, args, *, apart):
+        asked.append(apart)
+        return real(fn, args, apart=apart)
+
+    monkeypatch.setattr(inputs, "meanwhile", spy)
+    assert render_report(build_report(seeds)) == render_report(seeds_report)
+    assert asked == [True]

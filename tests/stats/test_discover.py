@@ -6,7 +6,6 @@ import math
 import random
 from collections import Counter
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -116,16 +115,6 @@ def test_agrees_with_discovery_written_from_the_formulas(n_groups, n_docs, min_c
     assert got["other_documents"].tolist() == [r[6] for r in want]
     assert got["z"].to_numpy() == pytest.approx([r[4] for r in want], rel=1e-9, abs=1e-12)
     assert got["q"].to_numpy() == pytest.approx([r[7] for r in want], rel=1e-9, abs=1e-15)
-
-
-def test_two_sided_p_without_scipy_stats_is_the_same_floats():
-    from framing.stats.discover import _two_sided_p
-    from framing.stats.multiple import two_sided_p
-
-    rng = np.random.default_rng(4)
-    for _ in range(50):
-        z = np.round(rng.normal(0, 3, rng.integers(1, 40)), rng.integers(0, 3))
-        assert np.array_equal(_two_sided_p(z), two_sided_p(z))
 
 
 def test_n_gram_keys_that_would_overflow_are_numbered_first(monkeypatch):

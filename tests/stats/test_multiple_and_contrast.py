@@ -52,6 +52,18 @@ def test_q_values_of_weighted_distinct_p_values_are_those_of_the_expanded_list()
         assert np.array_equal(got, expanded[np.cumsum(weights) - 1])
 
 
+def test_two_sided_p_without_scipy_stats_is_the_same_floats():
+    from scipy.stats import norm
+
+    from framing.stats.multiple import two_sided_p
+
+    rng = np.random.default_rng(4)
+    for _ in range(50):
+        z = np.round(rng.normal(0, 3, rng.integers(1, 40)), rng.integers(0, 3))
+        assert np.array_equal(two_sided_p(z), 2 * norm.sf(np.abs(z)))
+    assert np.array_equal(two_sided_p([-40.0, 0.0, 1e-300, np.inf]), 2 * norm.sf([40.0, 0.0, 1e-300, np.inf]))
+
+
 def test_wilson_interval_edges():
     low, high = wilson_interval([0, 10, 0], [10, 10, 0])
     z2 = 1.959963984540054 ** 2

@@ -6,7 +6,8 @@ import pandas as pd
 
 from ... import stats
 from .. import figures as figs
-from ..inputs import ReportInputs, without_lexicon_forms
+from ..discovery_tables import without_lexicon_forms
+from ..inputs import ReportInputs
 from ..model import Figure, Section
 from ..tables import table
 
@@ -25,7 +26,7 @@ def build(inputs: ReportInputs) -> Section:
     lex_by_group = dict(tuple(lex.groupby("group", sort=False)))
     # A lexicon term is drawn once, from the lexicon comparison (variants included), so the page
     # gives one z per term and comparison. The rows a plot draws were chosen once, by
-    # `stats.vocabulary_comparison(points=...)` (see inputs.PLOT_POINTS): they are drawn as they are.
+    # `stats.vocabulary_comparison(points=...)` (see discovery_tables.PLOT_POINTS): they are drawn as they are.
     vocabulary = without_lexicon_forms(inputs.vocabulary, inputs.analysis.lexicons)
     words_by_group = dict(tuple(vocabulary.groupby("group", sort=False)))
     comparisons, tops = [], []

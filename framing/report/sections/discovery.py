@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ... import stats
+from ...engines.job import IN_MEMORY_BYTES
 from ..inputs import ReportInputs
 from ..model import Section
 from ..tables import table
@@ -25,6 +26,7 @@ def build(inputs: ReportInputs) -> Section | None:
         "(common function words removed). Terms the lexicon counts are left out here (their rows are in the "
         "Fightin' Words section); in_lexicon marks phrases that contain a lexicon term. The others are "
         "candidates a teacher may add, after reading them in context: "
-        + ("framing report CORPUS shows where each is used (a counts file holds no texts)." if inputs.from_counts
+        + (f"framing report of a corpus up to {IN_MEMORY_BYTES // 10**6} MB shows where each is used (counts hold "
+           "no texts)." if inputs.from_counts
            else "click a word in the Fightin' Words plot to see where it is used."),), tables=(shown,),
         data={"words": inputs.word_contexts})

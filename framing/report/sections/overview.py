@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...engines.job import IN_MEMORY_BYTES
 from ..inputs import ReportInputs
 from ..model import Section
 from ..names import visible_controls
@@ -41,9 +42,11 @@ def build(inputs: ReportInputs) -> Section:
         elif inputs.ngrams is None and len(inputs.groups) > 1:
             missing.append("discovery: " + ("the file keeps the vocabulary of all text, not of one voice"
                                             if inputs.voice != "all" else "documents repeated an id"))
-        intro.append(f"Made from a counts file ({inputs.source.name}): the counts and date of every document, "
-                     f"{kept}without the texts, and a sample of each term's matches in context. The sections that "
-                     f"read the texts ({', '.join(missing)}) need the corpus itself: framing report CORPUS.")
+        intro.append(f"Made from counts ({inputs.source.name}: a counts file, or a corpus counted in partitions): "
+                     f"the counts and date of every document, {kept}without the texts, and a sample of each term's "
+                     f"matches in context. The sections that read the texts ({', '.join(missing)}) need them: "
+                     f"framing report reads a corpus of up to {IN_MEMORY_BYTES // 10**6} MB whole (choose a part "
+                     "of a larger one with --since, --until or --where).")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
