@@ -46,6 +46,15 @@ def report_from_counts(args) -> int:
               f"made from the counts (without texts: no two tellings, no reading view; framing report reads a "
               f"single file or folder of up to {IN_MEMORY_BYTES // 10**6} MB whole)", file=sys.stderr)
     tally, lexicons, by = _counted(args)
+    if not counts_file:
+        import gc
+
+        from .workers import release_freed_memory
+
+        # The counting's freed memory (the last merge, the pool's buffers) back to the system
+        # before the page is made: else both are held at once.
+        gc.collect()
+        release_freed_memory()
     analysis = as_analysis(tally, lexicons, by, name)
     written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups)
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)

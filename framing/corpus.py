@@ -45,6 +45,10 @@ def read_corpus(path: str | Path, columns: Columns | None = None, name: str | No
     options = _options(columns, options, follow_symlinks)
     path = Path(path)
     if not path.exists():
+        if any(ch in str(path) for ch in "*?["):
+            raise InputError(path, "a glob pattern is read in partitions, by framing count and framing report "
+                             "(framing count 'PATTERN' --table ... prints the counts' tables); here, give a file "
+                             "or a folder")
         raise InputError(path, "no such file or folder; check the path")
     name = name or (path.stem if path.is_file() else path.resolve().name)
     if path.is_dir():
@@ -271,7 +275,8 @@ def _read_folder(root: Path, name: str, options: ReadOptions) -> Corpus:
     manifest = _read_manifest(root, options)
     if not files:
         raise InputError(root, "no .txt files in this folder (searched recursively); "
-                         "put one article per .txt file, or give a .csv/.jsonl/.parquet file")
+                         "put one article per .txt file, or give a .csv/.jsonl/.parquet file (a folder of "
+                         "such files is read in partitions, by framing count and framing report)")
     check_manifest(root, manifest)
     dates, notes = DateColumn(options.dayfirst), []
     results: list[Document | Skipped] = []

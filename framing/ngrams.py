@@ -231,10 +231,11 @@ class NgramCounts:
         dense counts and documents (for the full table; discovery reads `candidate_cells`)."""
         return self.dense(self.candidate_cells(min_count, exclude))
 
-    def dense(self, c: Candidates) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(ids, groups x terms counts, documents) of candidates found by `candidate_cells`."""
+    def dense(self, c: Candidates, count_dtype: type = np.int64) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ids, groups x terms counts, documents) of candidates found by `candidate_cells`; the
+        counts as `count_dtype` (float for scoring: whole numbers, exact, and no second copy)."""
         shape = (len(self.groups), len(c.ids))
-        counts, documents = np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.int64)
+        counts, documents = np.zeros(shape, dtype=count_dtype), np.zeros(shape, dtype=np.int64)
         rows = np.repeat(np.arange(len(self.groups)), np.diff(c.indptr))
         counts[rows, c.position] = c.count
         documents[rows, c.position] = c.cell_documents

@@ -253,7 +253,11 @@ def release_freed_memory() -> None:
     """Hand memory that Python has freed back to the system (glibc's `malloc_trim`), as Dask's
     workers do: after a large merge, glibc keeps the freed pages of its arenas (those of the
     pool's result thread above all), and the process then holds hundreds of megabytes more than
-    it uses. Nothing where that call does not exist."""
+    it uses. Nothing where that call does not exist. Arrow's allocator (mimalloc), which the string
+    merges use, keeps freed memory too: it is asked to return it as well."""
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None and hasattr(arrow.default_memory_pool(), "release_unused"):
+        arrow.default_memory_pool().release_unused()
     if not sys.platform.startswith("linux"):
         return
     try:

@@ -107,6 +107,8 @@ def test_discover(seeds_dir):
 
 @pytest.mark.parametrize("setup, expect", [
     (lambda p: p / "missing", "no such file or folder"),
+    (lambda p: write(p / "a.csv", "text\nx\n").parent / "*.csv", "a glob pattern is read in partitions"),
+    (lambda p: write(p / "t" / "a.csv", "text\nx\n").parent, "read in partitions, by framing count and framing report"),
     (lambda p: write(p / "c.csv", "body\nx\n"), "no text column 'text'"),
     (lambda p: write(p / "b.txt", b"\x00\x01"), "no readable documents"),
 ])

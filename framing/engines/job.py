@@ -168,17 +168,17 @@ def _cut(path: str, piece_bytes: int, template: Piece, *, quoted: bool) -> list[
 
 def in_partitions(source: str | Path) -> bool:
     """Whether `framing report` counts `source` in partitions rather than reading it whole: a
-    glob pattern, a folder of table files (which only partitions read), or a corpus larger than
-    IN_MEMORY_BYTES on disk (a compressed file counts at its compressed size)."""
+    glob pattern, a folder of table files (which only partitions read), or a corpus of more than
+    IN_MEMORY_BYTES of text (`resources.corpus_bytes`: a compressed file counts as uncompressed)."""
+    from ..resources import corpus_bytes
+
     text = str(source)
     if any(ch in text for ch in "*?["):
         return True
     path = Path(source)
-    if path.is_dir():
-        if not _text_folder(path):
-            return any(p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES) for p in path.iterdir())
-        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) > IN_MEMORY_BYTES
-    return path.is_file() and path.stat().st_size > IN_MEMORY_BYTES
+    if path.is_dir() and not _text_folder(path):
+        return any(p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES) for p in path.iterdir())
+    return corpus_bytes(path) > IN_MEMORY_BYTES
 
 
 def _text_folder(path: Path) -> bool:

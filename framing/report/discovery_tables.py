@@ -32,11 +32,14 @@ def discovery_tables(corpus: Corpus, lexicons: Sequence[Lexicon], ngrams: NgramC
     empty = pd.DataFrame(columns=stats.discover_columns())
     if ngrams is None:
         return empty, empty, empty
-    found = stats.discovery_candidates(ngrams)  # once, for the three
-    vocabulary = stats.vocabulary_comparison(corpus, ngrams=ngrams, candidates=found, only=shown, points=PLOT_POINTS)
-    pairs = (stats.vocabulary_comparison(corpus, ngrams=ngrams, candidates=found, pairs=True, only=pair_groups,
-                                         points=PLOT_POINTS) if pair_groups else empty)
+    # The candidates found once for the three tables; their cells are dropped once the groups x
+    # terms table is made from them, so that both are held together only while it is.
+    found = stats.discovery_candidates(ngrams)
     # A lexicon term has its own row (with its variants): one z per term on the page.
     top = without_lexicon_forms(stats.discover(corpus, lexicons, ngrams=ngrams, candidates=found, top=DISCOVERY_TOP),
                                 lexicons)
+    found = stats.candidate_table(ngrams, found)
+    vocabulary = stats.vocabulary_comparison(corpus, ngrams=ngrams, candidates=found, only=shown, points=PLOT_POINTS)
+    pairs = (stats.vocabulary_comparison(corpus, ngrams=ngrams, candidates=found, pairs=True, only=pair_groups,
+                                         points=PLOT_POINTS) if pair_groups else empty)
     return vocabulary, pairs, top

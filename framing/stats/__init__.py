@@ -25,6 +25,7 @@ from .comparison import (
 )
 from .contrast import contrast_shares, label_shares, wilson_interval
 from .discover import (
+    candidate_table,
     count_vocabulary,
     discover,
     discover_columns,
@@ -51,7 +52,7 @@ __all__ = [
     "compare",
     "contrast_shares", "label_shares",
     "count_ngrams", "count_vocabulary",
-    "discover", "discover_columns", "discovery_candidates",
+    "candidate_table", "discover", "discover_columns", "discovery_candidates",
     "discover_top",
     "frequencies",
     "informative_prior",

@@ -82,7 +82,10 @@ def count_vocabulary(corpus: Corpus, by: str = "source", *, labels: Sequence[str
     return count_ngrams(texts, labels, n_jobs=n_jobs, progress=progress, languages=languages)
 
 
-class _Candidates(NamedTuple):
+class CandidateTable(NamedTuple):
+    """The candidates of one vocabulary as groups x terms arrays: what `vocabulary_comparison`
+    scores (`candidate_table` makes it)."""
+
     ngrams: NgramCounts
     ids: np.ndarray  # the n-grams compared, in term order
     matrix: np.ndarray  # groups x terms counts
@@ -108,27 +111,32 @@ def _single_letters(counts: NgramCounts) -> np.ndarray:
 
 def discovery_candidates(ngrams: NgramCounts, min_count: int = 3) -> Candidates:
     """The n-grams discovery scores (seen `min_count` times in all, not a single letter), with
-    their cells: find them once and pass them as `candidates=` to score one vocabulary several
-    ways (`vocabulary_comparison`, `discover`), as the report does."""
+    their cells: find them once to score one vocabulary several ways, as the report does
+    (`discover(candidates=...)`, `candidate_table`)."""
     return ngrams.candidate_cells(min_count, exclude=_single_letters(ngrams))
 
 
-def _given(candidates: Candidates | None, ngrams: NgramCounts | None) -> Candidates | None:
-    if candidates is not None and ngrams is None:
+def candidate_table(ngrams: NgramCounts, cells: Candidates | None = None, min_count: int = 3) -> CandidateTable | None:
+    """The candidates' counts as groups x terms arrays (the full table), from `cells` (those of
+    `discovery_candidates(ngrams, min_count)`) when already found; None when there is nothing to
+    compare. Pass it as `vocabulary_comparison(candidates=...)` for several comparisons."""
+    ids, matrix, documents = ngrams.dense(cells if cells is not None else discovery_candidates(ngrams, min_count),
+                                          count_dtype=float)
+    if len(ngrams.groups) < 2 or not len(ids):
+        return None
+    return CandidateTable(ngrams, ids, matrix, documents, ngrams.tokens())
+
+
+def _given(candidates: Candidates | CandidateTable, ngrams: NgramCounts | None) -> Candidates | CandidateTable:
+    """`candidates`, checked to be of `ngrams`."""
+    if ngrams is None:
         raise ValueError("candidates= are those of ngrams=: give both")
+    if isinstance(candidates, CandidateTable) and candidates.ngrams is not ngrams:
+        raise ValueError("candidates= were made of other n-grams than ngrams=")
     return candidates
 
 
-def _candidates(counts: NgramCounts, min_count: int, cells: Candidates | None = None) -> _Candidates | None:
-    """The candidates' counts as groups x terms arrays (the full table); None when there is
-    nothing to compare."""
-    ids, matrix, documents = counts.dense(cells if cells is not None else discovery_candidates(counts, min_count))
-    if len(counts.groups) < 2 or not len(ids):
-        return None
-    return _Candidates(counts, ids, matrix.astype(float), documents, counts.tokens())
-
-
-def _score(c: _Candidates, rows: list[Comparison], pairs: bool) -> _Scored:
+def _score(c: CandidateTable, rows: list[Comparison], pairs: bool) -> _Scored:
     """The comparisons `rows` of the candidates (of pairs of groups, or each group against the
     rest), with their documents, p- and q-values, as arrays."""
     groups = c.ngrams.groups
@@ -139,7 +147,7 @@ def _score(c: _Candidates, rows: list[Comparison], pairs: bool) -> _Scored:
     return _Scored(c.ngrams, c.ids, rows, mine, others, p, np.vstack([benjamini_hochberg(x) for x in p]))
 
 
-def _comparisons(c: _Candidates, k: float, pairs: bool, only: Sequence[str] | None) -> Iterator[Comparison]:
+def _comparisons(c: CandidateTable, k: float, pairs: bool, only: Sequence[str] | None) -> Iterator[Comparison]:
     """Every candidate scored in each comparison of `only` (default: every group), one at a time."""
     # Denominators are the groups' token totals, as for lexicon terms: the same word with the
     # same counts gets the same z in discovery and in the lexicon comparison.
@@ -179,7 +187,7 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
                           pairs: bool = False, *, labels: Sequence[str] | None = None,
                           only: Sequence[str] | None = None, ngrams: NgramCounts | None = None,
                           points: int | None = None, languages: Sequence[str | None] | None = None,
-                          candidates: Candidates | None = None) -> pd.DataFrame:
+                          candidates: CandidateTable | None = None) -> pd.DataFrame:
     """Fightin' Words (mcq2008, informative prior) over every candidate unigram and bigram seen
     at least `min_count` times, each group against the rest (or each ordered pair of groups,
     `pairs=True`), with document counts, Benjamini-Hochberg q-values within each comparison and
@@ -192,9 +200,9 @@ def vocabulary_comparison(corpus: Corpus, by: str = "source", min_count: int = 3
     are theirs); `points`: per comparison, only the rows a plot draws (the `points // 6` highest
     and lowest z, then the most frequent terms, up to `points` rows), q-values still over every
     term; `languages`: each document's language, as in `count_vocabulary`; `candidates`: those of
-    `discovery_candidates(ngrams, min_count)`, when already found."""
+    `candidate_table(ngrams, min_count=min_count)`, when already made."""
     counts = _counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages)
-    cands = _candidates(counts, min_count, _given(candidates, ngrams))
+    cands = _given(candidates, ngrams) if candidates is not None else candidate_table(counts, min_count=min_count)
     if cands is None:
         return pd.DataFrame(columns=COLUMNS)
     rows = _comparisons(cands, k, pairs, only)
@@ -246,9 +254,7 @@ def discover(corpus: Corpus, lexicons: Sequence[Lexicon] = (), by: str = "source
     one by one (module top). Needs no lexicon matching. `labels`, `only` and `languages` as in
     `vocabulary_comparison`."""
     counts = _counts(corpus, by, n_jobs, progress, voice, labels, ngrams, languages)
-    cands = _given(candidates, ngrams)
-    if cands is None:
-        cands = discovery_candidates(counts, min_count)
+    cands = discovery_candidates(counts, min_count) if candidates is None else _given(candidates, ngrams)
     groups = counts.groups
     if len(groups) < 2 or not len(cands.ids):
         return discover_top(pd.DataFrame(columns=COLUMNS), lexicons, top)

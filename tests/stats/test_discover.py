@@ -143,3 +143,25 @@ def test_plotted_rows_are_the_full_tables_rows_when_scored_a_few_comparisons_at_
         kept = full.merge(plotted[["group", "versus", "term"]], on=["group", "versus", "term"])
         pd.testing.assert_frame_equal(kept.reset_index(drop=True), plotted.reset_index(drop=True))
         assert plotted.groupby(["group", "versus"]).size().max() <= 12
+
+
+def test_candidates_found_once_score_the_same_as_each_call_finding_them():
+    # The report finds a vocabulary's candidates once for its three tables.
+    from framing.stats import candidate_table, count_vocabulary, discovery_candidates
+
+    corpus = random_corpus(random.Random(5), 4, 60)
+    ngrams = count_vocabulary(corpus)
+    cells = discovery_candidates(ngrams)
+    table = candidate_table(ngrams, cells)
+    for pairs in (False, True):
+        pd.testing.assert_frame_equal(
+            vocabulary_comparison(corpus, ngrams=ngrams, candidates=table, pairs=pairs, points=50),
+            vocabulary_comparison(corpus, ngrams=ngrams, pairs=pairs, points=50))
+        pd.testing.assert_frame_equal(discover(corpus, ngrams=ngrams, candidates=cells, pairs=pairs, top=5),
+                                      discover(corpus, ngrams=ngrams, pairs=pairs, top=5))
+    pd.testing.assert_frame_equal(vocabulary_comparison(corpus, ngrams=ngrams, candidates=table),
+                                  vocabulary_comparison(corpus, ngrams=ngrams))
+    with pytest.raises(ValueError, match="give both"):
+        discover(corpus, candidates=cells)
+    with pytest.raises(ValueError, match="other n-grams"):
+        vocabulary_comparison(corpus, ngrams=count_vocabulary(corpus), candidates=table)
