@@ -40,9 +40,9 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".csv.gz", ".
 _LINE_ID = re.compile(r"row\d+")
 # `framing report` reads a corpus up to this size whole (texts in memory: every section); a
 # larger one it counts in partitions, as `framing count` does. Whole, a 62.5 MB corpus of news
-# took 29 s and 0.9 GB; 1 GB would take some 8 minutes and over 10 GB, in partitions 2.5 minutes
-# and under 2 GB (bench_scale). Past about 25,000 articles (some 100 MB) the page leaves out the
-# two tellings of one story anyway.
+# took 29 s and 0.9 GB, so 1 GB would take some 8 minutes and over 10 GB; in partitions 1 GB
+# took 144 s and 1.9 GB (bench_scale, 2 cores). Past about 25,000 articles (some 100 MB) the page
+# leaves out the two tellings of one story anyway.
 IN_MEMORY_BYTES = 100 * 10**6
 
 
