@@ -56,6 +56,9 @@ def report_from_counts(args) -> int:
         gc.collect()
         release_freed_memory()
     analysis = as_analysis(tally, lexicons, by, name)
+    if not args.quiet:
+        print(f"framing: {len(tally):,} documents in {len(tally.groups):,} groups; building the report "
+              "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
     written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups)
     print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
     return EXIT_OK
@@ -104,7 +107,7 @@ def _counted(args):
     tally = count_corpus(sources, lexicons, options=options, by=by, selection=selection,
                          boilerplate=not args.keep_boilerplate, nested=args.nested, jobs=args.jobs,
                          engine=args.engine, scheduler=args.scheduler, add_to=add_to,
-                         progress=_progress(args, "counting", unit="file"))
+                         progress=_progress(args, "counting", unit="partition"))
     if not args.quiet:
         from .cli_common import _summarise_skipped
 

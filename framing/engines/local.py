@@ -29,10 +29,10 @@ def run_local(parts: Sequence[Partition], job: CountJob, *, jobs: int = 1,
     partition each, so reading one file overlaps counting another. The tallies do not depend on
     `jobs`."""
     if len(parts) == 1 or jobs <= 1:
-        items = progress(Work(parts, len(parts), unit="file")) if progress else parts
+        items = progress(Work(parts, len(parts), unit="partition")) if progress else parts
         for p in items:
             yield count_partition(p, job, workers=jobs if len(parts) == 1 else 1)
         return
     with process_pool(min(jobs, len(parts)), initializer=_init, initargs=(job,)) as pool:
-        results = Work(pool.map(_count, parts), len(parts), unit="file")
+        results = Work(pool.map(_count, parts), len(parts), unit="partition")
         yield from (progress(results) if progress else results)
