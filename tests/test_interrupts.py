@@ -323,23 +323,3 @@ def test_sigterm_raises_terminated_and_handlers_come_back():
     assert time.monotonic() - start < 1
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
-
-def _pid_and(x):
-    return os.getpid(), x * 2
-
-
-def test_meanwhile_runs_apart_or_at_once_with_the_same_result():
-    with workers.meanwhile(_pid_and, (21,), apart=True) as result:
-        here = os.getpid()
-        pid, value = result()
-    assert value == 42 and pid != here
-    with workers.meanwhile(_pid_and, (21,), apart=False) as result:
-        assert result() == (os.getpid(), 42)
-
-
-def test_an_interrupted_meanwhile_kills_its_process():
-    start = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        with workers.meanwhile(_nap, (30,), apart=True):
-            raise KeyboardInterrupt
-    assert time.monotonic() - start < LIMIT_S

@@ -24,9 +24,9 @@ from ..context_sample import sample
 from ..contexts import word_contexts
 from ..counts import Counts, DocumentProfile, TermIndex
 from ..engines.clauses import EXAMPLES, Clauses
+from ..meanwhile import meanwhile
 from ..model import Category, Corpus, Lexicon, Term
 from ..ngrams import NgramCounts
-from ..workers import meanwhile
 from .discovery_tables import discovery_tables
 from .names import renaming, visible_controls
 from .options import ReportOptions
