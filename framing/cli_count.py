@@ -68,7 +68,7 @@ def _corpus_name(source: str) -> str:
     """A corpus's name for its page: a file's or folder's name, or a glob's deepest folder
     without a wildcard ('news/2024/*.jsonl' -> '2024')."""
     parts = Path(source).parts
-    plain = [p for p in parts[:next((i for i, p in enumerate(parts) if any(c in p for c in "*?[")), len(parts))]]
+    plain = parts[:next((i for i, p in enumerate(parts) if any(c in p for c in "*?[")), len(parts))]
     return (Path(*plain) if plain else Path.cwd()).resolve().name or "corpus"
 
 

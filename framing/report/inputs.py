@@ -289,7 +289,7 @@ def gather(analysis: Analysis, options: ReportOptions, progress=None) -> ReportI
         ngrams = tally_vocabulary(analysis, visible, mapping) if voice == "all" else None
     pair_groups = shown[:MAX_PAIR_GROUPS] if len(groups) > 2 else ()
     # The lexicon's comparison and its bootstrap on the second core while discovery runs here,
-    # for a large vocabulary (at a gigabyte of news: a fifth and a third of the page's time); the
+    # for a large vocabulary (at a gigabyte of news, about 1 s and 7 s of the page's 15 s); the
     # pools of the texts' analyses start after both.
     apart = several and ngrams is not None and ngrams.width >= APART_WIDTH and (os.cpu_count() or 1) > 1
     with meanwhile(_lexicon_tables, (analysis, voice), apart=apart) as lexicon_tables:
