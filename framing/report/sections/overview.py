@@ -45,8 +45,10 @@ def build(inputs: ReportInputs) -> Section:
         intro.append(f"Made from counts ({inputs.source.name}: a counts file, or a corpus counted in partitions): "
                      f"the counts and date of every document, {kept}without the texts, and a sample of each term's "
                      f"matches in context. The sections that read the texts ({', '.join(missing)}) need them: "
-                     f"framing report reads a corpus of up to {IN_MEMORY_BYTES // 10**6} MB whole (choose a part "
-                     "of a larger one with --since, --until or --where).")
+                     f"framing report reads a single file or folder of articles of up to "
+                     f"{IN_MEMORY_BYTES // 10**6} MB of text whole (save a part of a larger corpus as a file of its "
+                     "own); framing retellings, attributions and casualties read a file or folder whole, "
+                     "whatever its size.")
     if inputs.pooled:
         intro.append(f"The figures show the {len(inputs.shown)} largest groups and pool the other "
                      f"{len(inputs.groups) - len(inputs.shown):,} as '{inputs.pooled}' (framing report --groups N "
