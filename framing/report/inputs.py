@@ -127,10 +127,11 @@ def blinded(analysis: Analysis, mapping: dict[str, str]) -> Analysis:
     """The same analysis with group names (and ids, which may contain them) replaced."""
     counter: dict[str, int] = {}
     new_ids = {}
-    for d in analysis.corpus.documents:
-        label = mapping[analysis.doc_groups[d.id]]
+    # The documents in corpus order; a counts file's analysis has none, only their groups.
+    for doc_id in dict.fromkeys([*(d.id for d in analysis.corpus.documents), *analysis.doc_groups]):
+        label = mapping[analysis.doc_groups[doc_id]]
         counter[label] = counter.get(label, 0) + 1
-        new_ids[d.id] = f"{label.split()[-1]}-{counter[label]}"
+        new_ids[doc_id] = f"{label.split()[-1]}-{counter[label]}"
     docs = tuple(replace(d, id=new_ids[d.id], source=None, url=None, meta={}) for d in analysis.corpus.documents)
     corpus = replace(analysis.corpus, documents=docs, name="blinded corpus", skipped=(), notes=())
     profiles = tuple(replace(p, doc_id=new_ids[p.doc_id], group=mapping[p.group],

@@ -237,3 +237,19 @@ def test_adding_to_a_counts_file_gives_the_vocabulary_of_counting_everything(tmp
     # A document counted twice (its id again, in another file) cannot leave the group sums: no vocabulary.
     twice = count_corpus([str(tmp_path / "all.csv"), str(tmp_path / "new.csv")], lexicons, jobs=1)
     assert twice.vocabulary() is None and any("discovery left out" in n for n in twice.notes)
+
+
+def test_a_blind_report_of_counts_names_no_source(tmp_path):
+    # Blinding renames the analysis's groups; the counts' documents are resampled under their own
+    # names (this failed with a KeyError before 2026-12-04), and no source is named on the page.
+    rows = [{"id": f"d{i}", "text": f"The {w} were held by militants in the city, officials said. " * (1 + i % 3),
+             "source": f"Real Outlet {i % 3}"} for i, w in enumerate(["hostages", "captives", "detainees"] * 8)]
+    path = tmp_path / "c.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    lexicons = load_lexicons(["israel-gaza"])
+    report = build_report(as_analysis(count_corpus(str(path), lexicons, jobs=1), lexicons, "source", "c"), blind=True)
+    html = render_report(report)
+    assert "Real Outlet" not in html[html.index("<main>"):html.index("</main>")]
+    assert {real for _, real in report.blind_key} == {f"Real Outlet {i}" for i in range(3)}
+    boot = tables(report)["fw-lexicon"]
+    assert set(boot["group"]) == {"Source A", "Source B", "Source C"} and boot["delta_low"].notna().any()
