@@ -76,11 +76,15 @@ def _counted(args):
     """(tally, lexicons, by) of the command's corpus or counts file with every --add counted in,
     written to --save when given."""
     from .api import load_lexicons
-    from .engines import count_corpus
+    from .engines import IN_MEMORY_BYTES, count_corpus
     from .engines.store import dump, is_counts_file, load
     from .model import Skipped
     from .output import atomic_write, check_output_path
 
+    if getattr(args, "dedupe", "none") != "none":
+        raise _Usage("--dedupe compares every document with every other, and counting in partitions never holds "
+                     "the whole corpus: leave it out, or report a part saved as a file of its own (framing report "
+                     f"reads up to {IN_MEMORY_BYTES // 10**6} MB whole)")
     if args.save:
         if not is_counts_file(args.save):
             raise _Usage(f"--save {args.save}: a counts file's name ends in .framing")

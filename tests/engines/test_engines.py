@@ -317,3 +317,7 @@ def test_cli_report_counts_a_glob_a_folder_of_tables_and_a_large_corpus_in_parti
     assert "framing retellings CORPUS --story-col" in capsys.readouterr().err
     assert main(["report", str(parts / "part-1.csv"), "--add", str(parts / "part-2.csv"), "-q"]) == 2
     assert "--add adds corpora to a counts file" in capsys.readouterr().err
+    # Duplicates are never looked for across partitions: asked for, the user is told, not ignored.
+    for verb in ("report", "count"):
+        assert main([verb, str(parts / "part-*.csv"), "--dedupe", "exact", "-q"]) == 2
+        assert "--dedupe compares every document" in capsys.readouterr().err
