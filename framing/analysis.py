@@ -42,11 +42,11 @@ class Analysis:
         import numpy as np
 
         if self.tally is not None:
-            # The analysis's groups are the tally's in its order, perhaps renamed for the page
-            # (visible controls, blinding): the tally indexes them by its own names.
+            # The analysis's groups are the tally's, in its order, perhaps renamed for the page
+            # (visible controls, blinding): the tally's own group indices are theirs.
             if len(self.tally.groups) != len(self.counts.groups):
                 raise ValueError("the analysis's groups are not the tally's")
-            return self.tally.document_matrix(voice, self.tally.groups)
+            return self.tally.document_matrix(voice)
         dtm, tokens = document_term_matrix(self.profiles, self.counts.terms, voice)
         g_index = {g: i for i, g in enumerate(self.counts.groups)}
         return dtm, tokens, np.array([g_index[p.group] for p in self.profiles], dtype=np.int64)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .cli_common import DEFAULT_LEXICON, EXIT_OK, _need_two_groups, _progress, _read_options, _Usage, _write_table
 from .errors import FramingError
+from .reading.folders import is_glob
 
 # The tables a counts file can give: those computed from group x term counts, and the rates per
 # month from the documents' counts and dates.
@@ -68,7 +69,7 @@ def _corpus_name(source: str) -> str:
     """A corpus's name for its page: a file's or folder's name, or a glob's deepest folder
     without a wildcard ('news/2024/*.jsonl' -> '2024')."""
     parts = Path(source).parts
-    plain = parts[:next((i for i, p in enumerate(parts) if any(c in p for c in "*?[")), len(parts))]
+    plain = parts[:next((i for i, p in enumerate(parts) if is_glob(p)), len(parts))]
     return (Path(*plain) if plain else Path.cwd()).resolve().name or "corpus"
 
 

@@ -22,7 +22,7 @@ from .model import Corpus, Document, Skipped
 from .reading.cells import column_texts
 from .reading.dates import DateColumn
 from .reading.dialect import looks_like_table
-from .reading.folders import check_manifest, manifest_path, manifest_rows, read_text_file, walk
+from .reading.folders import check_manifest, is_glob, manifest_path, manifest_rows, read_text_file, walk
 from .reading.options import Columns, ReadOptions
 from .reading.tables import Table, read_delimited, read_jsonl
 from .text import DecodeFailure, decode, normalize, strip_marks
@@ -45,7 +45,7 @@ def read_corpus(path: str | Path, columns: Columns | None = None, name: str | No
     options = _options(columns, options, follow_symlinks)
     path = Path(path)
     if not path.exists():
-        if any(ch in str(path) for ch in "*?["):
+        if is_glob(path):
             raise InputError(path, "a glob pattern is read in partitions, by framing count and framing report "
                              "(framing count 'PATTERN' --table ... prints the counts' tables); here, give a file "
                              "or a folder")

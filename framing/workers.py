@@ -396,4 +396,3 @@ def process_pool(max_workers: int, initializer: Callable | None = None, initargs
     except BaseException:
         _abort(pool)
         raise
-

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..analyses.verbs import VerbClasses
 from ..errors import InputError
 from ..model import Lexicon
+from ..reading.folders import is_glob
 from ..reading.options import ReadOptions
 from ..selection import Selection
 from .tally import Tally, empty, of_profiles
@@ -91,7 +92,7 @@ def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES,
     TSV file, at line ends outside quoted cells (an even number of quotation marks before them),
     each piece read with the dialect found in the file's first megabyte."""
     text = str(source)
-    if any(ch in text for ch in "*?["):
+    if is_glob(text):
         found = sorted(p for p in glob.glob(text, recursive=True) if Path(p).is_file())
         if not found:
             raise InputError(text, "no file matches this pattern")
@@ -99,10 +100,7 @@ def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES,
         path = Path(source)
         if not path.exists():
             raise InputError(path, "no such file or folder; check the path")
-        found = [str(path)]
-        if path.is_dir() and not _text_folder(path):
-            tables = sorted(str(p) for p in path.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
-            found = tables or found
+        found = (_table_files(path) if path.is_dir() else []) or [str(path)]
     return tuple(piece for f in found for piece in _pieces(f, piece_bytes, options or ReadOptions()))
 
 
@@ -172,13 +170,17 @@ def in_partitions(source: str | Path) -> bool:
     IN_MEMORY_BYTES of text (`resources.corpus_bytes`: a compressed file counts as uncompressed)."""
     from ..resources import corpus_bytes
 
-    text = str(source)
-    if any(ch in text for ch in "*?["):
+    if is_glob(source):
         return True
     path = Path(source)
-    if path.is_dir() and not _text_folder(path):
-        return any(p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES) for p in path.iterdir())
-    return corpus_bytes(path) > IN_MEMORY_BYTES
+    return (path.is_dir() and bool(_table_files(path))) or corpus_bytes(path) > IN_MEMORY_BYTES
+
+
+def _table_files(folder: Path) -> list[str]:
+    """The table files of a folder that holds no .txt articles (each is a partition), sorted."""
+    if _text_folder(folder):
+        return []
+    return sorted(str(p) for p in folder.iterdir() if p.is_file() and p.name.lower().endswith(TABLE_SUFFIXES))
 
 
 def _text_folder(path: Path) -> bool:

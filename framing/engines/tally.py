@@ -87,7 +87,7 @@ class Tally:
         und = self.und_ngrams.without_stop_words(stop_words(UNDETERMINED, corpus_languages))
         return NgramCounts.total([self.ngrams.regrouped(self.groups), und.regrouped(self.groups)])
 
-    def document_matrix(self, voice: str, groups: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    def document_matrix(self, voice: str) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
         """(documents x terms counts, tokens, group index into `groups`) in `voice`, as
         `framing.counts.document_term_matrix` gives them for the same documents."""
         from ..voice import check_voice
@@ -101,8 +101,7 @@ class Tally:
             dtm, tokens = self.count - self.quoted, self.tokens - self.quoted_tokens
         dtm = sparse.csr_matrix(dtm, dtype=np.int64)
         dtm.eliminate_zeros()
-        g_index = {g: i for i, g in enumerate(groups)}
-        return dtm, np.asarray(tokens, np.int64), np.asarray([g_index[self.groups[g]] for g in self.group], np.int64)
+        return dtm, np.asarray(tokens, np.int64), np.asarray(self.group, np.int64)
 
 
 def as_analysis(tally: Tally, lexicons: Sequence, by: str, name: str):

@@ -18,6 +18,13 @@ from ..text import DecodeFailure, decode, normalize, strip_marks
 from .cells import cell_text
 from .dates import DateColumn, DateError, parse_date
 
+_GLOB = re.compile(r"[*?\[]")
+
+
+def is_glob(path: str | Path) -> bool:
+    """Whether a corpus path is a glob pattern ('news/*.jsonl'), which partitions read."""
+    return bool(_GLOB.search(str(path)))
+
 MANIFEST_NAMES = ("manifest.csv", "manifest.jsonl")
 # "date 2023-11-14" opening a file, alone on its line or before the first sentence.
 _DATE_LINE = re.compile(r"\A\s*date[ \t]+(\d[\d\-/.]*\d)\b[ \t]*\n?")
