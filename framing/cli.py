@@ -18,7 +18,6 @@ from .cli_common import (
     _fraction,
     _load,
     _names,
-    _need_field,
     _need_two_groups,
     _non_negative,
     _positive,
@@ -29,7 +28,8 @@ from .cli_common import (
     _where,
     _write_table,
 )
-from .cli_count import COUNTS_TABLES, _cmd_count, report_from_counts, stats_from_counts_file
+from .cli_count import COUNTS_TABLES, _cmd_count, stats_from_counts_file
+from .cli_report import _cmd_report
 from .errors import FramingError, LexiconError
 
 
@@ -250,34 +250,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"framing: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
               file=sys.stderr)
         return 3
-
-
-def _cmd_report(args) -> int:
-    from .api import analyse, write_report
-    from .engines import in_partitions
-    from .output import check_output_path
-
-    if args.output:  # before any analysis: minutes of work must not end in "cannot write"
-        check_output_path(args.output)
-    if args.corpus.lower().endswith(".framing"):
-        return report_from_counts(args)
-    if args.add:
-        raise _Usage("--add adds corpora to a counts file: framing report FILE.framing --add NEW")
-    if args.save or args.engine != "local" or args.scheduler or in_partitions(args.corpus):
-        return report_from_counts(args)  # counted in partitions first, as framing count does
-    corpus, lexicons = _load(args)
-    out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
-    analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
-    _summarise_languages(args, analysis)
-    if not args.quiet:
-        print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
-              "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)
-    _need_field(corpus, args.story_col)
-    written = write_report(analysis, out, blind=args.blind, title=args.title, voice=args.voice, groups=args.groups,
-                           story=args.story_col,
-                           progress=_progress(args, "counting words"))
-    print(f"framing: wrote {written}", file=sys.stderr if args.quiet else sys.stdout)
-    return EXIT_OK
 
 
 def _cmd_stats(args) -> int:

@@ -15,6 +15,7 @@
 """
 from ..ngrams import count_ngrams
 from .bootstrap import bootstrap
+from .candidates import candidate_table, discovery_candidates
 from .comparison import (
     EVIDENCE_LABELS,
     MIN_COUNT,
@@ -25,12 +26,10 @@ from .comparison import (
 )
 from .contrast import contrast_shares, label_shares, wilson_interval
 from .discover import (
-    candidate_table,
     count_vocabulary,
     discover,
     discover_columns,
     discover_top,
-    discovery_candidates,
     vocabulary_comparison,
 )
 from .evidence import contrast_evidence
