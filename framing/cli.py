@@ -23,7 +23,7 @@ from .cli_common import (
     _positive,
     _progress,
     _separator,
-    _summarise_languages,
+    _summarise,
     _Usage,
     _where,
     _write_table,
@@ -262,7 +262,7 @@ def _cmd_stats(args) -> int:
         return stats_from_counts_file(args)
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
-    _summarise_languages(args, analysis)
+    _summarise(args, corpus, analysis)
     if args.table == "terms":
         df = stats.frequencies(analysis.counts, voice=args.voice)
     elif args.table == "categories":
@@ -315,7 +315,7 @@ def _cmd_matches(args) -> int:
         check_output_path(args.output)
     corpus, lexicons = _load(args)
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
-    _summarise_languages(args, analysis)
+    _summarise(args, corpus, analysis)
     df = matches_table(analysis, voice=args.voice)
     _write_table(df, args.format, args.output)
     if args.output is not None:

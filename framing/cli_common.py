@@ -81,6 +81,21 @@ def _read(args):
     return corpus
 
 
+def _note_one_document_groups(args, documents: int, groups: int) -> None:
+    """Say so when grouping by source made every document its own group (no document names its
+    source): fine for a few articles, as the seeds are compared; past a few dozen, rarely meant."""
+    if not args.quiet and args.by == "source" and documents == groups > ONE_DOCUMENT_GROUPS:
+        print(f"framing: note: no document names its source, so each of the {documents:,} documents is its own "
+              "group; give the column that names it (--source-col COLUMN) or another grouping (--by FIELD)",
+              file=sys.stderr)
+
+
+def _summarise(args, corpus, analysis) -> None:
+    """The notes on an analysis of a corpus read whole: languages, and one-document groups."""
+    _summarise_languages(args, analysis)
+    _note_one_document_groups(args, len(corpus), len(analysis.groups))
+
+
 def _summarise_languages(args, analysis) -> None:
     """Say which documents a lexicon was not applied to, because of their language."""
     if args.quiet:
@@ -221,6 +236,9 @@ def _positive(value: str) -> int:
 
 class _Usage(Exception):
     """Options that parse but contradict each other: a usage error (exit 2)."""
+
+
+ONE_DOCUMENT_GROUPS = 50  # documents, each its own group, past which the user is told
 
 
 def _need_two_groups(groups: Sequence[str], by: str) -> None:

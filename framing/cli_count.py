@@ -6,7 +6,16 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from .cli_common import DEFAULT_LEXICON, EXIT_OK, _need_two_groups, _progress, _read_options, _Usage, _write_table
+from .cli_common import (
+    DEFAULT_LEXICON,
+    EXIT_OK,
+    _need_two_groups,
+    _note_one_document_groups,
+    _progress,
+    _read_options,
+    _Usage,
+    _write_table,
+)
 from .errors import FramingError
 
 # The tables a counts file can give: those computed from group x term counts, and the rates per
@@ -71,6 +80,7 @@ def _counted(args):
             _summarise_skipped(new)
         added = f" ({len(tally) - before:,} added)" if add_to else ""
         print(f"framing: {len(tally):,} documents{added} in {len(tally.groups):,} groups", file=sys.stderr)
+        _note_one_document_groups(args, len(tally), len(tally.groups))
         from .engines.tally import TWICE
 
         if TWICE in tally.notes:

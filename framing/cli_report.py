@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .cli_common import EXIT_OK, _load, _need_field, _progress, _summarise_languages, _Usage
+from .cli_common import EXIT_OK, _load, _need_field, _progress, _summarise, _Usage
 from .cli_count import _counted
 from .reading.folders import is_glob
 
@@ -27,7 +27,7 @@ def _cmd_report(args) -> int:
     corpus, lexicons = _load(args)
     out = check_output_path(Path(args.output) if args.output else Path("reports") / f"{corpus.name}.html")
     analysis = analyse(corpus, lexicons, by=args.by, nested=args.nested, progress=_progress(args, "matching"))
-    _summarise_languages(args, analysis)
+    _summarise(args, corpus, analysis)
     if not args.quiet:
         print(f"framing: {len(corpus)} documents in {len(analysis.groups)} groups; building the report "
               "(statistics, discovery, bootstrap, figures)...", file=sys.stderr)

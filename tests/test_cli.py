@@ -203,3 +203,14 @@ def test_bad_output_and_numbers_are_refused_before_any_work(seeds_dir, tmp_path)
     assert not list(tmp_path.iterdir())
     assert run("discover", str(seeds_dir), "--top", "-1")[0] == 2
     assert run("stats", str(seeds_dir), "--table", "compare", "--bootstrap", "-5")[0] == 2
+
+
+def test_a_corpus_without_sources_is_told_each_document_is_its_own_group(tmp_path):
+    rows = "".join(f"d{i},The hostages were freed in town {i}.\n" for i in range(60))
+    plain = write(tmp_path / "plain.csv", "id,text\n" + rows)
+    named = write(tmp_path / "named.csv", "id,text,source\n" + rows.replace(".\n", ".,Reuters\n"))
+    for verb in ("stats", "count"):
+        code, _, err = run(verb, str(plain))
+        assert code == 0 and "each of the 60 documents is its own group" in err and "--source-col" in err
+        code, _, err = run(verb, str(named))
+        assert code == 0 and "its own group" not in err
