@@ -81,10 +81,12 @@ def _counted(args):
         added = f" ({len(tally) - before:,} added)" if add_to else ""
         print(f"framing: {len(tally):,} documents{added} in {len(tally.groups):,} groups", file=sys.stderr)
         _note_one_document_groups(args, len(tally), len(tally.groups))
+        from .engines.job import FILE_SOURCES
         from .engines.tally import TWICE
 
-        if TWICE in tally.notes:
-            print(f"framing: note: {TWICE}", file=sys.stderr)
+        for note in (FILE_SOURCES, TWICE):
+            if note in tally.notes:
+                print(f"framing: note: {note}", file=sys.stderr)
     if args.save:
         atomic_write(args.save, partial(dump, tally, tuple(lexicons), by))
         print(f"framing: wrote {args.save}", file=sys.stderr)

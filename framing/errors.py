@@ -34,6 +34,12 @@ class InputError(FramingError):
         self.problem = Problem(str(path), message, line, column)
         super().__init__(str(self.problem))
 
+    def __reduce__(self):
+        # Rebuilt from its fields, so that a worker process's error reaches the parent as itself
+        # (the default, from its one message, cannot call this __init__: the pool broke).
+        p = self.problem
+        return type(self), (p.path, p.message, p.line, p.column)
+
 
 class LexiconError(FramingError):
     """A lexicon file is invalid; carries every problem found, not just the first."""
@@ -43,3 +49,6 @@ class LexiconError(FramingError):
         first = str(problems[0]) if problems else "invalid lexicon"
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         super().__init__(first + more)
+
+    def __reduce__(self):
+        return type(self), (list(self.problems),)

@@ -21,7 +21,7 @@ from ..model import Lexicon
 from ..progress import Progress
 from ..reading.options import ReadOptions
 from ..selection import Selection
-from .job import IN_MEMORY_BYTES, PIECE_BYTES, CountJob, in_partitions, partitions
+from .job import IN_MEMORY_BYTES, PIECE_BYTES, CountJob, file_sources, in_partitions, partitions
 from .store import _lexicon_json
 from .tally import Tally, merge, merge_stream
 
@@ -50,7 +50,8 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
     kept, documents with an id it holds are not counted again, and its lexicons and grouping
     must be the ones given here. A JSON Lines file larger than `piece_bytes` is counted in pieces.
     `verbs`: the attribution's verb file or name (`framing.analyses.verbs.load_verb_classes`:
-    "verbs" is ./lexicons/verbs.yaml when there is one, else the bundled file).
+    "verbs" is ./lexicons/verbs.yaml when there is one, else the bundled file). In a corpus of
+    several table files, a row that names no source takes its file's name (`job.file_sources`).
     The result is the same for every `jobs` and engine."""
     engine = check_engine(engine)
     jobs = default_jobs() if jobs is None else jobs
@@ -69,7 +70,8 @@ def count_corpus(source: str | Sequence[str], lexicons: Sequence[Lexicon], *, op
     from ..analyses.verbs import load_verb_classes
 
     job = CountJob(lexicons, options or ReadOptions(), by, selection or Selection(), boilerplate, nested,
-                   frozenset(add_to[0].ids) if add_to is not None else frozenset(), load_verb_classes(verbs))
+                   frozenset(add_to[0].ids) if add_to is not None else frozenset(), load_verb_classes(verbs),
+                   file_sources(parts))
     if engine == "dask":
         from .dask_cluster import run_dask
 

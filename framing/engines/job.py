@@ -10,13 +10,18 @@ therefore follows the largest partition and the vocabulary, not the corpus, and 
 process, a pool, a Dask cluster) gives the same result: each partition's tally is a pure
 function of the partition and the job.
 
+In a corpus of several table files, a row that names no source takes its file's name
+(`file_sources`), so that files of one outlet each compare as outlets.
+
 Boilerplate is found within each partition (its lines repeated across a source's documents in
 that file), so a corpus split into many small files finds less of it than one file would.
 """
 from __future__ import annotations
 
 import glob
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,6 +86,32 @@ class CountJob:
     nested: bool = False
     exclude: frozenset[str] = frozenset()  # ids already counted (framing count --add)
     verbs: VerbClasses | None = None  # the attribution's verb file (None: the bundled one)
+    # (path, name) of each table file of a corpus of several: the source of its rows that name
+    # none (`file_sources`)
+    file_names: tuple[tuple[str, str], ...] = ()
+
+
+# The note of a tally whose rows took their file's name as their source.
+FILE_SOURCES = ("rows that name no source were given their file's name as their source (a corpus of several "
+                "table files); --source-col COLUMN reads sources from a column")
+
+
+def file_sources(parts: Sequence[Partition]) -> tuple[tuple[str, str], ...]:
+    """(path, name) of each table file of `parts` when they are several: a corpus of several
+    table files ('outlets/*.csv') whose rows name no source compares file with file, as a folder
+    per source does for text files, rather than making each row its own group. The name is the
+    file's path from the files' common folder, without its table suffix ("globe_sentences")."""
+    paths = list(dict.fromkeys(p.path if isinstance(p, Piece) else p for p in parts))
+    tables = [p for p in paths if Path(p).is_file() and p.lower().endswith(TABLE_SUFFIXES)]
+    if len(tables) < 2:
+        return ()
+    root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in tables])
+    out = []
+    for p in tables:
+        relative = Path(os.path.relpath(os.path.abspath(p), root)).as_posix()
+        suffix = next(s for s in TABLE_SUFFIXES if relative.lower().endswith(s))
+        out.append((p, relative[:-len(suffix)]))
+    return tuple(out)
 
 
 def partitions(source: str | Path, piece_bytes: int = PIECE_BYTES,
@@ -208,6 +239,10 @@ def count_partition(partition: Partition, job: CountJob, *, workers: int = 1) ->
         path = partition.path
     else:
         corpus, path = read_corpus(partition, options=job.options), partition
+    name = dict(job.file_names).get(path)
+    if name is not None and not all(d.source for d in corpus.documents):
+        corpus = replace(corpus, documents=tuple(d if d.source else replace(d, source=name) for d in corpus.documents),
+                         notes=(*corpus.notes, FILE_SOURCES))
     corpus = select(corpus, job.selection)
     if job.boilerplate:
         # Duplicates are not looked for: a partition's are not the corpus's, and counts keep them

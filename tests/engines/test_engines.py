@@ -321,3 +321,58 @@ def test_cli_report_counts_a_glob_a_folder_of_tables_and_a_large_corpus_in_parti
     for verb in ("report", "count"):
         assert main([verb, str(parts / "part-*.csv"), "--dedupe", "exact", "-q"]) == 2
         assert "--dedupe compares every document" in capsys.readouterr().err
+
+
+def test_rows_of_several_table_files_that_name_no_source_take_their_files_name(tmp_path, capsys):
+    """The Breach's sentence files (globe_sentences.csv, post_sentences.csv: no source column):
+    compared file with file, as a folder per source compares text files, not row with row."""
+    from framing.cli import main
+    from framing.engines.job import FILE_SOURCES, file_sources
+
+    (tmp_path / "sub").mkdir()
+    for name, rows in (("globe.csv", [("the hostages were freed",), ("war and war",)]),
+                       ("sub/star.jsonl.gz", None),
+                       ("post.csv", [("captives held",), ("", )])):
+        if rows is None:
+            import gzip
+            import json
+
+            with gzip.open(tmp_path / name, "wt", encoding="utf-8") as fh:
+                fh.write(json.dumps({"sentence": "hostages and captives", "source": "The Star"}) + "\n")
+                fh.write(json.dumps({"sentence": "more hostages"}) + "\n")
+            continue
+        with open(tmp_path / name, "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["sentence"])
+            w.writerows(rows)
+    pattern = str(tmp_path / "**" / "*.*")
+    parts = partitions(pattern)
+    # Named from the files' common folder, without the table suffix (.jsonl.gz whole).
+    assert dict(file_sources(parts)) == {str(tmp_path / "globe.csv"): "globe", str(tmp_path / "post.csv"): "post",
+                                         str(tmp_path / "sub" / "star.jsonl.gz"): "sub/star"}
+    from framing.reading.options import Columns, ReadOptions
+
+    sentences = ReadOptions(columns=Columns(text="sentence"))
+    tally = count_corpus(pattern, [LEXICON], jobs=1, options=sentences)
+    # A row's own source stays; an empty row is skipped with its reason, as ever.
+    assert tally.groups == ("globe", "post", "The Star", "sub/star")
+    assert [tally.groups[g] for g in tally.group] == ["globe", "globe", "post", "The Star", "sub/star"]
+    assert FILE_SOURCES in tally.notes
+    assert any("post.csv" in where for where, _ in tally.skipped)
+    got = tally.counts().matrix().to_dict("index")
+    assert got["globe"] == {"hostages": 1, "captives": 0, "war": 2} and got["post"]["captives"] == 1
+    # One file, or files whose rows all name their source: nothing changes.
+    assert file_sources(partitions(str(tmp_path / "globe.csv"))) == ()
+    one = count_corpus(str(tmp_path / "globe.csv"), [LEXICON], jobs=1, options=sentences)
+    assert len(one.groups) == 2 and FILE_SOURCES not in one.notes
+    write_csv(tmp_path / "named-1.csv", ARTICLES[:3])
+    write_csv(tmp_path / "named-2.csv", ARTICLES[3:])
+    named = count_corpus(str(tmp_path / "named-*.csv"), [LEXICON], jobs=1)
+    assert named.groups == ("Reuters", "Al Jazeera", "AP") and FILE_SOURCES not in named.notes
+    # The command says so.
+    capsys.readouterr()
+    assert main(["count", str(tmp_path / "[gp]*.csv"), "--text-col", "sentence", "-l", "israel-gaza"]) == 0
+    assert f"note: {FILE_SOURCES}" in capsys.readouterr().err
+    # A file without the text column, read by a worker process: the reader's error, not a broken pool.
+    assert main(["count", str(tmp_path / "*.csv"), "--text-col", "sentence", "--jobs", "2", "-q"]) == 1
+    assert "named-1.csv (column 'sentence'): no text column 'sentence'" in capsys.readouterr().err
