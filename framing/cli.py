@@ -222,8 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    from .workers import exit_at_once, exit_code, handle_interrupts
+    from .workers import collect_less, exit_at_once, exit_code, handle_interrupts
 
+    collect_less()
     try:
         with handle_interrupts():  # Ctrl-C is never lost; SIGTERM unwinds like it (workers killed, outputs whole)
             return _COMMANDS[args.command](args)
